@@ -1,0 +1,40 @@
+namespace Protocol;
+
+/// <summary>
+/// The parameters the harness passes to the guest on the kernel command line (the guest reads
+/// them back from /proc/cmdline). The prefix keeps them apart from the kernel's own parameters;
+/// a dotted name is taken by the kernel as a module parameter and never handed to init.
+/// </summary>
+public static class GuestParameters
+{
+    public const string Prefix = "rseqh.";
+
+    /// <summary>Comma-separated scenario names; absent means all.</summary>
+    public const string Scenarios = Prefix + "scenarios";
+
+    /// <summary>Seconds of stress each scenario aims for.</summary>
+    public const string Seconds = Prefix + "seconds";
+
+    /// <summary>Seed of the guest's random choices, printed back so a run can be repeated.</summary>
+    public const string Seed = Prefix + "seed";
+
+    /// <summary>Worker threads for the scenarios that use several.</summary>
+    public const string Threads = Prefix + "threads";
+
+    /// <summary>Reads <c>rseqh.*</c> words of a kernel command line into a name → value map.</summary>
+    public static IReadOnlyDictionary<string, string> ParseCommandLine(string commandLine)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var word in commandLine.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!word.StartsWith(Prefix, StringComparison.Ordinal))
+                continue;
+            var equals = word.IndexOf('=');
+            if (equals < 0)
+                values[word] = "";
+            else
+                values[word[..equals]] = word[(equals + 1)..];
+        }
+        return values;
+    }
+}

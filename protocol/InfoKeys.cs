@@ -1,0 +1,12 @@
+namespace Protocol;
+
+/// <summary>Keys of the guest's <c># info key=value</c> lines.</summary>
+public static class InfoKeys
+{
+    public const string GuestVersion = "guest_version";
+    public const string KernelRelease = "uname";
+    public const string Cpus = "cpus";
+    public const string Seed = "seed";
+    public const string Seconds = "seconds";
+    public const string RseqFeatureSize = "rseq_feature_size";
+}
