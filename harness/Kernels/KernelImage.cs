@@ -1,0 +1,8 @@
+namespace Harness.Kernels;
+
+/// <summary>A kernel image ready to boot, and where it came from.</summary>
+/// <param name="ImagePath">The bzImage/vmlinuz in the cache (or the user's file for a path source).</param>
+/// <param name="Identity">What exactly was fetched: for Debian "package=version", for a path the file's SHA-256.</param>
+/// <param name="FromCache">True when nothing was downloaded or built for it this time.</param>
+/// <param name="Elapsed">Time spent acquiring it.</param>
+public sealed record KernelImage(string ImagePath, string Identity, bool FromCache, TimeSpan Elapsed);

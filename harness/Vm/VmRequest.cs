@@ -1,0 +1,20 @@
+namespace Harness.Vm;
+
+/// <summary>One boot of one kernel with the guest.</summary>
+/// <param name="Accel">The accelerator already resolved: "kvm" or "tcg".</param>
+/// <param name="GuestArguments">Words appended to the kernel command line for the guest (rseqh.*).</param>
+/// <param name="ConsoleLogPath">Where the whole ttyS0 console is kept.</param>
+/// <param name="ResultsLogPath">Where the raw ttyS1 result stream is kept.</param>
+/// <param name="NumaNodes">Number of NUMA nodes to give the guest (1 = no NUMA layout).</param>
+public sealed record VmRequest(
+    string KernelImagePath,
+    string InitramfsPath,
+    int Cpus,
+    int MemoryMiB,
+    string Accel,
+    IReadOnlyList<string> GuestArguments,
+    TimeSpan BootTimeout,
+    TimeSpan TestTimeout,
+    string ConsoleLogPath,
+    string ResultsLogPath,
+    int NumaNodes = 1);
