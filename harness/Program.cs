@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using Harness.Cli;
+
+var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests whether rseq cpu_id is reliable on each.")
+{
+    RunCommand.Create(),
+    SetupCommand.Create(),
+};
+return await CommandLineErrors.InvokeAsync(root, args);

@@ -1,0 +1,20 @@
+using Harness.Config;
+using Protocol;
+
+namespace Harness.Results;
+
+/// <summary>Whether a kernel's outcomes are what its entry declared.</summary>
+public static class ExpectationCheck
+{
+    /// <summary>
+    /// A kernel expected to pass must show no FAIL and no ERROR. A known-bad control expected to fail
+    /// must show a FAIL and no ERROR: a control that could not be judged proves nothing either way.
+    /// </summary>
+    public static bool IsMet(Expectation expect, IReadOnlyCollection<ScenarioOutcome> outcomes)
+    {
+        if (outcomes.Count == 0 || outcomes.Any(o => o.Outcome == ScenarioVerdict.Error))
+            return false;
+        var failed = outcomes.Any(o => o.Outcome == ScenarioVerdict.Fail);
+        return expect == Expectation.Fail ? failed : !failed;
+    }
+}

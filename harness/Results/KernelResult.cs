@@ -1,0 +1,26 @@
+using Harness.Config;
+using Harness.Vm;
+
+namespace Harness.Results;
+
+/// <summary>Everything the run learned about one kernel of the matrix.</summary>
+/// <param name="Identity">What exactly was booted (for Debian "package=version"); null when it could not be had.</param>
+/// <param name="KernelRelease">The <c>uname -r</c> the guest saw; null when the guest never reported.</param>
+/// <param name="Error">Why the kernel could not be booted at all (fetch, build), one line.</param>
+/// <param name="ConsoleLog">The console log, relative to the run folder.</param>
+public sealed record KernelResult(
+    string Name,
+    string Source,
+    string? Identity,
+    Expectation Expect,
+    string? KernelRelease,
+    IReadOnlyList<ScenarioOutcome> Scenarios,
+    bool MetExpectation,
+    string? Error,
+    KernelTimings Timings,
+    VmEnd? VmEnd,
+    int? QemuExitCode,
+    IReadOnlyList<ConsoleFinding> ConsoleFindings,
+    string? ConsoleLog,
+    string? ResultsLog,
+    IReadOnlyDictionary<string, string> GuestInfo);

@@ -1,0 +1,82 @@
+using Harness.Vm;
+using Protocol;
+
+namespace Harness.Results;
+
+/// <summary>
+/// Turns what a VM run produced into one outcome per requested scenario. The rules, in order:
+/// a FAIL the guest reported is kept (it carries evidence even if the stream broke off later); a
+/// kernel bug on the console while the guest ran is a FAIL; anything that kept the guest from
+/// finishing is an ERROR, never a PASS; otherwise the guest's own verdict stands.
+/// </summary>
+public static class OutcomeJudge
+{
+    public static IReadOnlyList<ScenarioOutcome> Judge(
+        IReadOnlyList<string> requestedScenarios,
+        VmRun run,
+        GuestReport report,
+        TimeSpan bootTimeout,
+        TimeSpan testTimeout)
+    {
+        var brokenRunReason = BrokenRunReason(run, report, bootTimeout, testTimeout);
+        var kernelBug = run.ConsoleFindings.FirstOrDefault();
+        var outcomes = new List<ScenarioOutcome>();
+
+        foreach (var scenario in requestedScenarios)
+        {
+            var reported = report.Scenarios.FirstOrDefault(s => s.Name == scenario);
+            var counters = reported?.Counters ?? new Dictionary<string, long>();
+            var evidence = reported?.Evidence ?? [];
+
+            ScenarioOutcome Outcome(ScenarioVerdict verdict, string? reason) =>
+                new(scenario, verdict, reason, counters, evidence);
+
+            if (reported?.Verdict == ScenarioVerdict.Fail)
+                outcomes.Add(Outcome(ScenarioVerdict.Fail, reported.Reason ?? FailureSummary(reported)));
+            else if (kernelBug is not null && report.Started)
+                outcomes.Add(Outcome(ScenarioVerdict.Fail, $"kernel {Describe(kernelBug.Kind)} on the console: {kernelBug.Line}"));
+            else if (kernelBug is not null)
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"kernel {Describe(kernelBug.Kind)} before the guest started: {kernelBug.Line}"));
+            else if (brokenRunReason is not null)
+                outcomes.Add(Outcome(ScenarioVerdict.Error, brokenRunReason));
+            else if (reported is null)
+                outcomes.Add(Outcome(ScenarioVerdict.Error, "the guest reported no result for this scenario"));
+            else
+                outcomes.Add(Outcome(reported.Verdict, reported.Reason));
+        }
+
+        return outcomes;
+    }
+
+    static string? BrokenRunReason(VmRun run, GuestReport report, TimeSpan bootTimeout, TimeSpan testTimeout) => run.End switch
+    {
+        VmEnd.BootTimeout => $"boot timeout: no result stream within {bootTimeout.TotalSeconds:0} s",
+        VmEnd.TestTimeout => $"test timeout: the guest did not finish within {testTimeout.TotalSeconds:0} s",
+        VmEnd.QemuNotStarted => $"QEMU could not start: {FirstLine(run.QemuErrors)}",
+        VmEnd.EndedEarly => report.Started
+            ? $"the VM ended before the guest finished{WithDetail(run.QemuErrors)}"
+            : $"the VM ended before the guest started{WithDetail(run.QemuErrors)}",
+        _ when !report.IsComplete => "the guest's result stream is incomplete",
+        _ when report.GuestExitCode is not 0 => $"the guest exited with status {report.GuestExitCode}",
+        _ => null,
+    };
+
+    static string FailureSummary(ScenarioReport reported) =>
+        reported.Evidence.Count > 0 ? reported.Evidence[0] : "the guest reported a failure";
+
+    static string Describe(ConsoleFindingKind kind) => kind switch
+    {
+        ConsoleFindingKind.Panic => "panic",
+        ConsoleFindingKind.Oops => "oops",
+        ConsoleFindingKind.Bug => "BUG",
+        ConsoleFindingKind.Warning => "WARNING",
+        ConsoleFindingKind.Lockup => "lockup",
+        _ => kind.ToString(),
+    };
+
+    static string WithDetail(string qemuErrors) =>
+        string.IsNullOrWhiteSpace(qemuErrors) ? "" : $" (QEMU: {FirstLine(qemuErrors)})";
+
+    static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Protocol;
+
+namespace Harness.Results;
+
+/// <summary>
+/// The one table model every summary renders: a row per kernel, a column per scenario. Values
+/// shared by all rows (QEMU, accel, guest) are lifted into <see cref="Preamble"/> instead of being
+/// repeated in each row.
+/// </summary>
+public sealed record ResultTable(
+    IReadOnlyList<KeyValuePair<string, string>> Preamble,
+    IReadOnlyList<string> Header,
+    IReadOnlyList<IReadOnlyList<string>> Rows,
+    IReadOnlyList<string> Notes)
+{
+    public static ResultTable From(RunRecord run)
+    {
+        var preamble = new List<KeyValuePair<string, string>>
+        {
+            new("run", run.RunId),
+            new("harness", run.HarnessVersion),
+            new("host", $"{run.Host.Os}, {run.Host.Cpus} CPUs, kernel {run.Host.KernelRelease}"),
+            new("qemu", run.Vm.QemuVersion),
+            new("accel", $"{run.Vm.Accel} ({run.Vm.AccelReason})"),
+            new("guest image", $"{Short(run.Guest.ContentHash)}{(run.Guest.FromCache ? " (cached)" : $" (built in {run.Guest.BuildSeconds:0.0} s)")}"),
+            new("matrix", run.MatrixFile),
+        };
+
+        var header = new List<string> { "kernel", "uname -r", "expect" };
+        header.AddRange(run.Scenarios);
+        header.Add("met");
+
+        var rows = run.Kernels.Select(kernel =>
+        {
+            var row = new List<string> { kernel.Name, kernel.KernelRelease ?? "-", Word(kernel.Expect) };
+            foreach (var scenario in run.Scenarios)
+                row.Add(kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario) is { } outcome ? Word(outcome.Outcome) : "-");
+            row.Add(kernel.MetExpectation ? "yes" : "NO");
+            return (IReadOnlyList<string>)row;
+        }).ToList();
+
+        return new ResultTable(preamble, header, rows, NotesFor(run));
+    }
+
+    /// <summary>The evidence and reasons behind every row that is not a plain PASS, and each kernel's timing.</summary>
+    static List<string> NotesFor(RunRecord run)
+    {
+        var notes = new List<string>();
+        foreach (var kernel in run.Kernels)
+        {
+            var timing = string.Create(CultureInfo.InvariantCulture,
+                $"{kernel.Name}: {kernel.Identity ?? kernel.Source}; kernel {(kernel.Timings.KernelFromCache ? "cached" : "fetched")} in {kernel.Timings.AcquireSeconds:0.0} s");
+            if (kernel.Timings.BootSeconds is { } boot)
+                timing += string.Create(CultureInfo.InvariantCulture, $", boot {boot:0.0} s");
+            if (kernel.Timings.VmSeconds is { } vm)
+                timing += string.Create(CultureInfo.InvariantCulture, $", VM {vm:0.0} s");
+            notes.Add(timing);
+            if (kernel.Error is not null)
+                notes.Add($"{kernel.Name}: ERROR {kernel.Error}");
+            foreach (var outcome in kernel.Scenarios)
+            {
+                var counters = string.Join(" ", outcome.Counters.Select(c => $"{c.Key}={c.Value}"));
+                if (outcome.Outcome == ScenarioVerdict.Pass)
+                {
+                    notes.Add($"{kernel.Name} {outcome.Scenario}: PASS {counters}".TrimEnd());
+                    continue;
+                }
+                notes.Add($"{kernel.Name} {outcome.Scenario}: {Word(outcome.Outcome)} {outcome.Reason} {counters}".TrimEnd());
+                notes.AddRange(outcome.Evidence.Take(3).Select(e => $"{kernel.Name} {outcome.Scenario}:   {e}"));
+            }
+        }
+        return notes;
+    }
+
+    public static string Word(ScenarioVerdict verdict) => verdict.ToString().ToUpperInvariant();
+
+    static string Word(Config.Expectation expect) => expect.ToString().ToLowerInvariant();
+
+    static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}
