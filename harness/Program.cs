@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Harness.Cli;
+using Harness.Commands;
 
 var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests whether rseq cpu_id is reliable on each.")
 {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Harness.Cli;
+namespace Harness.Commands;
 
 /// <summary><c>harness run</c>: boots every kernel of a matrix and prints the table.</summary>
 public static class RunCommand

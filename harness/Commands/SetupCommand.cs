@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Harness.Prerequisites;
 
-namespace Harness.Cli;
+namespace Harness.Commands;
 
 /// <summary><c>harness setup</c>: installs what the run (and, with --tests, the test suite) needs.</summary>
 public static class SetupCommand

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Harness.Config;
 using Harness.Prerequisites;
 
-namespace Harness.Cli;
+namespace Harness.Commands;
 
 /// <summary>
 /// Runs the chosen verb and turns every error into one line on stderr and an exit status, never a

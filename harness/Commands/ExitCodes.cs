@@ -1,4 +1,4 @@
-namespace Harness.Cli;
+namespace Harness.Commands;
 
 /// <summary>The harness's exit statuses (the bisect verb has its own, git's).</summary>
 public static class ExitCodes

@@ -1,4 +1,4 @@
-namespace Harness.Cli;
+namespace Harness.Commands;
 
 /// <summary>
 /// Where the repository's parts are. The harness builds the guest from source and keeps its cache
