@@ -1,0 +1,110 @@
+using Harness.Results;
+using Harness.Vm;
+using Protocol;
+
+namespace Harness.Tests.Results;
+
+public class OutcomeJudgeTests
+{
+    static readonly string[] Requested = [ScenarioNames.ForkCpuId];
+    static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    static VmRun Run(VmEnd end, params ConsoleFinding[] findings) =>
+        new(end, [], findings, 0, "", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
+
+    static GuestReport Stream(ScenarioVerdict? verdict, bool complete = true, string? reason = null)
+    {
+        List<string> lines = [KtapLines.Version, KtapLines.Plan(1)];
+        if (verdict is { } v)
+        {
+            lines.Add(KtapLines.Evidence(ScenarioNames.ForkCpuId, "child cpu_id=3 getcpu=2"));
+            lines.Add(KtapLines.Result(1, ScenarioNames.ForkCpuId, v, reason));
+        }
+        if (complete)
+            lines.Add(KtapLines.Done(0));
+        return GuestReportReader.Read(lines);
+    }
+
+    static ScenarioOutcome JudgeOne(VmRun run, GuestReport report) =>
+        OutcomeJudge.Judge(Requested, run, report, Timeout, Timeout).Single();
+
+    [Test]
+    public void A_complete_run_keeps_the_guests_pass() =>
+        Assert.That(JudgeOne(Run(VmEnd.Completed), Stream(ScenarioVerdict.Pass)).Outcome, Is.EqualTo(ScenarioVerdict.Pass));
+
+    [Test]
+    public void A_pass_in_a_stream_that_never_ended_is_an_error()
+    {
+        var outcome = JudgeOne(Run(VmEnd.TestTimeout), Stream(ScenarioVerdict.Pass, complete: false));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(outcome.Reason, Does.Contain("test timeout"));
+    }
+
+    [Test]
+    public void A_pass_is_an_error_when_qemu_ended_before_the_final_line()
+    {
+        var outcome = JudgeOne(Run(VmEnd.EndedEarly), Stream(ScenarioVerdict.Pass, complete: false));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+    }
+
+    [Test]
+    public void A_fail_with_evidence_survives_a_stream_that_broke_off_later()
+    {
+        var outcome = JudgeOne(Run(VmEnd.TestTimeout), Stream(ScenarioVerdict.Fail, complete: false));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Evidence, Is.Not.Empty);
+    }
+
+    [Test]
+    public void A_kernel_bug_on_the_console_while_the_guest_ran_is_a_fail()
+    {
+        var oops = new ConsoleFinding(ConsoleFindingKind.Oops, 311, "Oops: 0000 [#1] SMP NOPTI");
+
+        var outcome = JudgeOne(Run(VmEnd.EndedEarly, oops), Stream(null, complete: false));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("Oops: 0000"));
+    }
+
+    [Test]
+    public void A_panic_before_the_guest_started_is_an_error_not_a_verdict()
+    {
+        var panic = new ConsoleFinding(ConsoleFindingKind.Panic, 80, "Kernel panic - not syncing: VFS: Unable to mount root fs");
+
+        var outcome = JudgeOne(Run(VmEnd.EndedEarly, panic), GuestReportReader.Read([]));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(outcome.Reason, Does.Contain("before the guest started"));
+    }
+
+    [Test]
+    public void A_boot_timeout_is_an_error_naming_the_timeout()
+    {
+        var outcome = JudgeOne(Run(VmEnd.BootTimeout), GuestReportReader.Read([]));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(outcome.Reason, Does.Contain("boot timeout").And.Contain("60 s"));
+    }
+
+    [Test]
+    public void A_requested_scenario_the_guest_never_reported_is_an_error()
+    {
+        var outcome = JudgeOne(Run(VmEnd.Completed), Stream(null));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(outcome.Reason, Does.Contain("no result"));
+    }
+
+    [Test]
+    public void The_guests_own_error_and_skip_stand_with_their_reasons()
+    {
+        var error = JudgeOne(Run(VmEnd.Completed), Stream(ScenarioVerdict.Error, reason: "insufficient stress: 0 cross-CPU starts"));
+        var skip = JudgeOne(Run(VmEnd.Completed), Stream(ScenarioVerdict.Skip, reason: "no rseq"));
+
+        Assert.That((error.Outcome, error.Reason), Is.EqualTo((ScenarioVerdict.Error, "insufficient stress: 0 cross-CPU starts")));
+        Assert.That((skip.Outcome, skip.Reason), Is.EqualTo((ScenarioVerdict.Skip, "no rseq")));
+    }
+}
