@@ -1,0 +1,10 @@
+using Harness.Config;
+using Harness.Kernels;
+
+namespace Harness.Running;
+
+/// <summary>Gives a bootable image for a kernel source (fetched, built, or the user's file).</summary>
+public interface IKernelSupplier
+{
+    Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken);
+}

@@ -1,0 +1,76 @@
+using Harness.Config;
+using Harness.Kernels;
+using Harness.Results;
+using Harness.Vm;
+
+namespace Harness.Running;
+
+/// <summary>One kernel of the matrix: get its image, boot it with the guest, judge what came out.</summary>
+public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvider clock)
+{
+    public async Task<KernelResult> RunAsync(KernelEntry entry, string matrixDirectory, RunContext context, CancellationToken cancellationToken)
+    {
+        var scenarios = GuestArguments.ScenariosOf(entry.Guest);
+        var acquireStart = clock.GetTimestamp();
+        KernelImage image;
+        try
+        {
+            image = await kernels.GetAsync(entry.Source, matrixDirectory, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops the others.
+            return Unbootable(entry, scenarios, OneLine(exception.Message), clock.GetElapsedTime(acquireStart));
+        }
+        var acquired = clock.GetElapsedTime(acquireStart);
+
+        var console = context.Folder.KernelFile(entry.Name, "console.log");
+        var results = context.Folder.KernelFile(entry.Name, "ktap.log");
+        var request = new VmRequest(
+            image.ImagePath,
+            context.Guest.InitramfsPath,
+            entry.Cpus,
+            entry.MemoryMiB,
+            context.Vm.Accel,
+            GuestArguments.For(entry.Guest, entry.Guest.Seed ?? context.Seed, scenarios),
+            entry.BootTimeout,
+            entry.TestTimeout,
+            console.Absolute,
+            results.Absolute);
+        var run = await vms.RunAsync(request, cancellationToken);
+
+        var report = GuestReportReader.Read(run.ResultLines);
+        var outcomes = OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout);
+        var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
+        return new KernelResult(
+            entry.Name,
+            entry.Source.Describe(),
+            image.Identity,
+            entry.Expect,
+            report.InfoValue(Protocol.InfoKeys.KernelRelease),
+            outcomes,
+            ExpectationCheck.IsMet(entry.Expect, outcomes),
+            Error: null,
+            new KernelTimings(acquired.TotalSeconds, image.FromCache, started ? run.BootTime.TotalSeconds : null, run.Elapsed.TotalSeconds),
+            run.End,
+            run.QemuExitCode,
+            run.ConsoleFindings,
+            console.Relative,
+            results.Relative,
+            report.Info);
+    }
+
+    /// <summary>The row of a kernel that could not be booted at all: every scenario ERROR, for the same reason.</summary>
+    public static KernelResult Unbootable(KernelEntry entry, IReadOnlyList<string> scenarios, string reason, TimeSpan spent)
+    {
+        var outcomes = scenarios
+            .Select(s => new ScenarioOutcome(s, Protocol.ScenarioVerdict.Error, reason, new Dictionary<string, long>(), []))
+            .ToList();
+        return new KernelResult(
+            entry.Name, entry.Source.Describe(), null, entry.Expect, null, outcomes, MetExpectation: false, reason,
+            new KernelTimings(spent.TotalSeconds, false, null, null), null, null, [], null, null,
+            new Dictionary<string, string>());
+    }
+
+    static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
+}

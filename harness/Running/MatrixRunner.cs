@@ -1,0 +1,62 @@
+using Harness.Config;
+using Harness.Results;
+
+namespace Harness.Running;
+
+/// <summary>
+/// The whole run: builds the guest image once, then runs the kernels one after another (under TCG
+/// one VM already uses every core), and writes run.json and summary.md, also when interrupted, so
+/// that nothing already learned is lost.
+/// </summary>
+public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests, Action<string> log, TimeProvider clock)
+{
+    public async Task<RunRecord> RunAsync(Matrix matrix, VmEnvironment vm, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Guest)).Distinct().ToList();
+        var results = new List<KernelResult>();
+        var guestInfo = new GuestImageInfo("", false, 0);
+
+        RunRecord Record() => new(
+            RunRecord.CurrentSchemaVersion, folder.RunId, HarnessVersion.Current, started, clock.GetUtcNow(),
+            matrix.FilePath, host, vm, guestInfo, scenarios, results);
+
+        try
+        {
+            log("building the guest image");
+            var buildStart = clock.GetTimestamp();
+            var guest = await guests.BuildAsync(cancellationToken);
+            guestInfo = new GuestImageInfo(guest.ContentHash, guest.FromCache, clock.GetElapsedTime(buildStart).TotalSeconds);
+            log(guest.FromCache ? $"guest image {Short(guest.ContentHash)} from the cache" : $"guest image {Short(guest.ContentHash)} built in {guestInfo.BuildSeconds:0.0} s");
+
+            var context = new RunContext(vm, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
+            var directory = Path.GetDirectoryName(Path.GetFullPath(matrix.FilePath)) ?? ".";
+            for (var index = 0; index < matrix.Kernels.Count; index++)
+            {
+                var entry = matrix.Kernels[index];
+                log($"[{index + 1}/{matrix.Kernels.Count}] {entry.Name}: {entry.Source.Describe()}");
+                var result = await kernelRun.RunAsync(entry, directory, context, cancellationToken);
+                results.Add(result);
+                log($"[{index + 1}/{matrix.Kernels.Count}] {entry.Name}: {Verdicts(result)}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            await folder.WriteAsync(Record(), CancellationToken.None);
+            throw;
+        }
+
+        var record = Record();
+        await folder.WriteAsync(record, cancellationToken);
+        return record;
+    }
+
+    static string Verdicts(KernelResult result)
+    {
+        var words = string.Join(" ", result.Scenarios.Select(s => $"{s.Scenario}={ResultTable.Word(s.Outcome)}"));
+        var release = result.KernelRelease is null ? "" : $" ({result.KernelRelease})";
+        return result.Error is null ? $"{words}{release}" : $"ERROR {result.Error}";
+    }
+
+    static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
+}
