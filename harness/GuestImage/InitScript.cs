@@ -1,0 +1,49 @@
+namespace Harness.GuestImage;
+
+/// <summary>
+/// The guest's /init (busybox sh, PID 1): mounts the pseudo filesystems, runs the guest program,
+/// says how it ended, and reboots, which ends QEMU because the harness starts it with -no-reboot.
+/// </summary>
+public static class InitScript
+{
+    public const string GuestPath = "/bin/guest";
+
+    /// <summary>The second serial port, which carries only the guest's KTAP stream.</summary>
+    public const string KtapDevice = "/dev/ttyS1";
+
+    /// <summary>Appears on the console just before the guest starts.</summary>
+    public const string GuestStartMarker = "harness-init: running " + GuestPath;
+
+    /// <summary>Followed on the console by the guest's exit status (128 + signal number after a crash).</summary>
+    public const string GuestExitMarker = "harness-init: guest exited with status ";
+
+    /// <summary>
+    /// The script. Status lines go through /dev/kmsg at level 3 (err): printk output reaches the
+    /// console before reboot completes and shows even with "quiet", whereas a line written to the
+    /// console tty may still sit in the UART buffer when reboot -f runs. reboot -f, unlike
+    /// poweroff, also ends a kernel built without ACPI.
+    /// </summary>
+    public static string Text { get; } = $$"""
+        #!/bin/sh
+        # /init of the harness guest, written by the harness (GuestImage/InitScript.cs).
+        export PATH=/bin
+
+        say() {
+            echo "<3>harness-init: $*" 2>/dev/null >/dev/kmsg || echo "harness-init: $*"
+        }
+
+        mkdir -p /proc /sys /dev
+        mount -t proc proc /proc || say "mounting /proc failed"
+        mount -t sysfs sysfs /sys || say "mounting /sys failed"
+        mount -t devtmpfs devtmpfs /dev || say "mounting /dev failed"
+
+        say "running {{GuestPath}}"
+        {{GuestPath}} --kernel-cmdline --ktap {{KtapDevice}}
+        status=$?
+        say "guest exited with status $status"
+
+        reboot -f
+        # Only reached if the reboot call failed; PID 1 exiting then panics, and panic=-1 reboots.
+        say "reboot -f failed"
+        """.ReplaceLineEndings("\n") + "\n";
+}

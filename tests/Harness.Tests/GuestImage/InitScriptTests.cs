@@ -1,0 +1,84 @@
+using CliWrap;
+using CliWrap.Buffered;
+using Harness.GuestImage;
+
+namespace Harness.Tests.GuestImage;
+
+public class InitScriptTests
+{
+    private static readonly string[] Lines = InitScript.Text.Split('\n');
+
+    private static int LineOf(string text)
+    {
+        var index = Array.FindIndex(Lines, line => line.Trim() == text);
+        Assert.That(index, Is.GreaterThanOrEqualTo(0), $"/init has no line '{text}'");
+        return index;
+    }
+
+    [Test]
+    public void It_starts_with_a_shebang_for_busybox_sh_and_uses_unix_line_endings()
+    {
+        Assert.That(InitScript.Text, Does.StartWith("#!/bin/sh\n"));
+        Assert.That(InitScript.Text, Does.Not.Contain("\r"));
+    }
+
+    [Test]
+    public void It_mounts_the_pseudo_filesystems_after_creating_their_mount_points()
+    {
+        var mkdir = LineOf("mkdir -p /proc /sys /dev");
+
+        Assert.That(LineOf("mount -t proc proc /proc || say \"mounting /proc failed\""), Is.GreaterThan(mkdir));
+        Assert.That(LineOf("mount -t sysfs sysfs /sys || say \"mounting /sys failed\""), Is.GreaterThan(mkdir));
+        Assert.That(LineOf("mount -t devtmpfs devtmpfs /dev || say \"mounting /dev failed\""), Is.GreaterThan(mkdir));
+    }
+
+    [Test]
+    public void It_runs_the_guest_with_the_kernel_command_line_and_the_ktap_port_then_reports_and_reboots()
+    {
+        var mountDev = LineOf("mount -t devtmpfs devtmpfs /dev || say \"mounting /dev failed\"");
+        var guest = LineOf("/bin/guest --kernel-cmdline --ktap /dev/ttyS1");
+        var status = LineOf("status=$?");
+        var report = LineOf("say \"guest exited with status $status\"");
+        var reboot = LineOf("reboot -f");
+
+        Assert.That(new[] { mountDev, guest, status, report, reboot }, Is.Ordered.Ascending);
+        Assert.That(status, Is.EqualTo(guest + 1), "the status must be the guest's, read before anything else runs");
+    }
+
+    [Test]
+    public void A_failing_guest_does_not_stop_the_script_before_the_report()
+    {
+        // set -e or exec would skip the status line and the reboot when the guest crashes.
+        Assert.That(Lines, Has.None.Match(@"^\s*(set\s+-e|exec\s)"));
+    }
+
+    [Test]
+    public void The_status_line_matches_the_marker_the_harness_scans_for()
+    {
+        Assert.That(InitScript.Text, Does.Contain("harness-init: $*"));
+        Assert.That(InitScript.GuestExitMarker, Is.EqualTo("harness-init: " + "guest exited with status "));
+    }
+
+    [Test]
+    public async Task Busybox_sh_parses_it_without_a_syntax_error()
+    {
+        using var folder = new TemporaryFolder();
+        var script = folder.File("init");
+        await File.WriteAllTextAsync(script, InitScript.Text);
+
+        var result = await Cli.Wrap(StaticBusybox.DefaultPath)
+            .WithArguments(args => args.Add("sh").Add("-n").Add(script))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(CancellationToken.None);
+
+        Assert.That(result.ExitCode, Is.Zero, result.StandardError);
+    }
+
+    [Test]
+    public void Every_command_it_runs_is_a_busybox_applet_in_the_image()
+    {
+        string[] commands = ["mkdir", "mount", "echo", "reboot"];
+
+        Assert.That(StaticBusybox.Applets, Is.SupersetOf(commands.Append("sh")));
+    }
+}
