@@ -27,23 +27,14 @@ internal sealed partial class YamlValue(YamlNode node, string what, YamlSource s
         throw Error($"{What} must be a text value, got {YamlText.Describe(Node)}");
     }
 
-    public int AsInt(int min, int max)
-    {
-        if (Node is not YamlScalarNode scalar || !YamlText.IsPlain(scalar)
-            || !IntegerPattern().IsMatch(scalar.Value ?? "")
-            || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            throw Error($"{What} must be an integer, got {YamlText.Describe(Node)}");
-        if (value < min || value > max)
-            throw Error($"{What} must be from {min} to {max}, got {value}");
-        return (int)value;
-    }
+    public int AsInt(int min, int max) => (int)AsLong(min, max);
 
     public long AsLong(long min, long max)
     {
         if (Node is not YamlScalarNode scalar || !YamlText.IsPlain(scalar)
             || !IntegerPattern().IsMatch(scalar.Value ?? "")
             || !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-            throw Error($"{What} must be an integer from {min} to {max}, got {YamlText.Describe(Node)}");
+            throw Error($"{What} must be an integer, got {YamlText.Describe(Node)}");
         if (value < min || value > max)
             throw Error($"{What} must be from {min} to {max}, got {value}");
         return value;
