@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace Harness.Config;
+
+/// <summary>Reads one item of <c>kernels</c> and merges its overrides over the defaults.</summary>
+internal static partial class KernelEntryReader
+{
+    public static IReadOnlyList<string> Keys { get; } =
+        ["name", "source", "expect", "cpus", "memory", "boot_timeout", "test_timeout", "guest"];
+
+    private static readonly Dictionary<string, Expectation> ExpectWords = new(StringComparer.Ordinal)
+    {
+        ["pass"] = Expectation.Pass,
+        ["fail"] = Expectation.Fail,
+    };
+
+    /// <returns>The entry, and where its name is written (duplicates are reported there).</returns>
+    public static (KernelEntry Entry, SourceLocation NameLocation) Read(YamlValue item, MatrixDefaults defaults)
+    {
+        var label = LabelOf(item);
+        var block = item.AsMap(label, Keys);
+        var nameValue = block.Required("name");
+        var name = ReadName(nameValue);
+        var source = KernelSourceReader.Read(block.Required("source").AsMap($"source of {label}", KernelSourceReader.Keys));
+        var expect = block.Optional("expect")?.AsChoice(ExpectWords) ?? Expectation.Pass;
+        var settings = SettingsReader.Merge(block, defaults, $"guest of {label}");
+        var entry = new KernelEntry(
+            name, source, expect, settings.Cpus, settings.MemoryMiB,
+            settings.BootTimeout, settings.TestTimeout, settings.Guest, block.Location);
+        return (entry, nameValue.Location);
+    }
+
+    // Messages about a kernel name it once its name is readable; before that, by its place in the list.
+    private static string LabelOf(YamlValue item) =>
+        item.Node is YamlMappingNode mapping
+        && mapping.Children.TryGetValue(new YamlScalarNode("name"), out var name)
+        && name is YamlScalarNode { Value: { Length: > 0 } text }
+            ? $"kernel {YamlText.Quote(text)}"
+            : item.What;
+
+    private static string ReadName(YamlValue value)
+    {
+        var name = value.AsText();
+        if (!NamePattern().IsMatch(name))
+            throw value.Error(
+                $"{value.What} must be lowercase letters, digits, '.', '_' or '-', starting with a letter or digit, "
+                + $"at most {MatrixLimits.MaxKernelNameLength} characters; got {YamlText.Quote(name)}");
+        return name;
+    }
+
+    // The name becomes a directory under results/ and a column of reports, hence the narrow alphabet.
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial Regex NamePattern();
+}

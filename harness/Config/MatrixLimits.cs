@@ -1,0 +1,20 @@
+namespace Harness.Config;
+
+/// <summary>
+/// The ranges kernels.yaml accepts. They bound what a VM on a small CI machine can be asked for and
+/// catch slips (memory in bytes, timeouts in milliseconds) before anything boots.
+/// </summary>
+public static class MatrixLimits
+{
+    public const int MinCpus = 1;
+    public const int MaxCpus = 64;
+    public const int MinMemoryMiB = 128;
+    public const int MaxMemoryMiB = 65536;
+    public const int MinTimeoutSeconds = 1;
+    public const int MaxTimeoutSeconds = 86400;
+    public const double MinGuestSeconds = 0.1;
+    public const double MaxGuestSeconds = 600;
+    public const int MinThreads = 1;
+    public const int MaxThreads = 256;
+    public const int MaxKernelNameLength = 64;
+}

@@ -1,0 +1,35 @@
+namespace Harness.Config;
+
+/// <summary>
+/// Reads the machine and guest settings a block may set (the <c>defaults</c> block, or a kernel's
+/// overrides) over inherited ones; a key left out keeps the inherited value.
+/// </summary>
+internal static class SettingsReader
+{
+    public static IReadOnlyList<string> DefaultsKeys { get; } =
+        ["cpus", "memory", "accel", "boot_timeout", "test_timeout", "guest"];
+
+    private static readonly Dictionary<string, AccelChoice> AccelWords = new(StringComparer.Ordinal)
+    {
+        ["auto"] = AccelChoice.Auto,
+        ["kvm"] = AccelChoice.Kvm,
+        ["tcg"] = AccelChoice.Tcg,
+    };
+
+    public static MatrixDefaults Merge(YamlMap? block, MatrixDefaults inherited, string guestDescription) => block is null
+        ? inherited
+        : new MatrixDefaults(
+            Cpus: block.Optional("cpus")?.AsInt(MatrixLimits.MinCpus, MatrixLimits.MaxCpus) ?? inherited.Cpus,
+            MemoryMiB: block.Optional("memory")?.AsInt(MatrixLimits.MinMemoryMiB, MatrixLimits.MaxMemoryMiB)
+                ?? inherited.MemoryMiB,
+            Accel: block.Optional("accel")?.AsChoice(AccelWords) ?? inherited.Accel,
+            BootTimeout: ReadTimeout(block.Optional("boot_timeout")) ?? inherited.BootTimeout,
+            TestTimeout: ReadTimeout(block.Optional("test_timeout")) ?? inherited.TestTimeout,
+            Guest: GuestSettingsReader.Read(
+                block.OptionalMap("guest", guestDescription, GuestSettingsReader.Keys), inherited.Guest));
+
+    private static TimeSpan? ReadTimeout(YamlValue? value) =>
+        value is null
+            ? null
+            : TimeSpan.FromSeconds(value.AsInt(MatrixLimits.MinTimeoutSeconds, MatrixLimits.MaxTimeoutSeconds));
+}

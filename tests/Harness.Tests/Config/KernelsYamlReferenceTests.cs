@@ -1,0 +1,36 @@
+using Harness.Config;
+
+namespace Harness.Tests.Config;
+
+/// <summary>The reference's example is the first thing users copy, so it must stay loadable.</summary>
+public class KernelsYamlReferenceTests
+{
+    [Test]
+    public void The_example_in_the_reference_loads_with_the_settings_it_describes()
+    {
+        var matrix = MatrixLoader.Parse(ExampleYaml(), "kernels.yaml");
+
+        var myBuild = matrix.Kernels.Single(kernel => kernel.Name == "my-build");
+        Assert.Multiple(() =>
+        {
+            Assert.That(matrix.Kernels.Select(kernel => kernel.Name), Is.EqualTo(new[] { "bookworm", "my-build" }));
+            Assert.That(myBuild.Cpus, Is.EqualTo(2));
+            Assert.That(myBuild.Guest, Is.EqualTo(matrix.Defaults.Guest with { Threads = 2 }));
+        });
+    }
+
+    private static string ExampleYaml()
+    {
+        var reference = File.ReadAllText(Path.Combine(RepositoryRoot(), "harness", "Config", "README-kernels-yaml.md"));
+        var start = reference.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        return reference[start..reference.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Harness.sln")))
+            directory = directory.Parent;
+        return directory?.FullName ?? throw new InvalidOperationException("Harness.sln not found above the test directory");
+    }
+}

@@ -1,0 +1,149 @@
+using Harness.Config;
+
+namespace Harness.Tests.Config;
+
+public class MatrixLoaderValidFileTests
+{
+    private const string FullFile = """
+        # kernels.yaml
+        defaults:
+          cpus: 2
+          memory: 1024
+          accel: tcg
+          boot_timeout: 60
+          test_timeout: 200
+          guest:
+            seconds: 1.5
+            seed: 1234
+            threads: 8
+            scenarios: [fork_cpu_id]
+        kernels:
+          - name: bookworm
+            source:
+              debian: linux-image-amd64
+              suite: bookworm
+          - name: my-build
+            source:
+              path: ../out/bzImage
+            expect: fail
+            cpus: 3
+            memory: 256
+            boot_timeout: 30
+            test_timeout: 90
+            guest:
+              threads: 2
+        """;
+
+    [Test]
+    public void A_full_file_gives_its_defaults()
+    {
+        var matrix = MatrixLoader.Parse(FullFile, "kernels.yaml");
+
+        var expectedGuest = new GuestSettings(Seconds: 1.5, Seed: 1234, Threads: 8, Scenarios: ["fork_cpu_id"]);
+        Assert.That(matrix.Defaults with { Guest = expectedGuest }, Is.EqualTo(new MatrixDefaults(
+            Cpus: 2, MemoryMiB: 1024, Accel: AccelChoice.Tcg,
+            BootTimeout: TimeSpan.FromSeconds(60), TestTimeout: TimeSpan.FromSeconds(200), Guest: expectedGuest)));
+        Assert.That(matrix.Defaults.Guest.Scenarios, Is.EqualTo(new[] { "fork_cpu_id" }));
+    }
+
+    [Test]
+    public void A_kernel_without_overrides_takes_the_defaults()
+    {
+        var bookworm = MatrixLoader.Parse(FullFile, "kernels.yaml").Kernels[0];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(bookworm.Name, Is.EqualTo("bookworm"));
+            Assert.That(bookworm.Source, Is.EqualTo(new DebianKernelSource("linux-image-amd64", "bookworm")));
+            Assert.That(bookworm.Expect, Is.EqualTo(Expectation.Pass));
+            Assert.That(bookworm.Cpus, Is.EqualTo(2));
+            Assert.That(bookworm.MemoryMiB, Is.EqualTo(1024));
+            Assert.That(bookworm.BootTimeout, Is.EqualTo(TimeSpan.FromSeconds(60)));
+            Assert.That(bookworm.TestTimeout, Is.EqualTo(TimeSpan.FromSeconds(200)));
+            Assert.That(bookworm.Guest.Seed, Is.EqualTo(1234));
+            Assert.That(bookworm.Location, Is.EqualTo(new SourceLocation("kernels.yaml", 14, 5)));
+        });
+    }
+
+    [Test]
+    public void A_kernel_overrides_settings_and_guest_keys_one_by_one()
+    {
+        var myBuild = MatrixLoader.Parse(FullFile, "kernels.yaml").Kernels[1];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(myBuild.Expect, Is.EqualTo(Expectation.Fail));
+            Assert.That(myBuild.Cpus, Is.EqualTo(3));
+            Assert.That(myBuild.MemoryMiB, Is.EqualTo(256));
+            Assert.That(myBuild.BootTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(myBuild.TestTimeout, Is.EqualTo(TimeSpan.FromSeconds(90)));
+            Assert.That(myBuild.Guest.Threads, Is.EqualTo(2));
+            Assert.That(myBuild.Guest.Seconds, Is.EqualTo(1.5));
+            Assert.That(myBuild.Guest.Seed, Is.EqualTo(1234));
+            Assert.That(myBuild.Guest.Scenarios, Is.EqualTo(new[] { "fork_cpu_id" }));
+        });
+    }
+
+    [Test]
+    public void A_path_source_keeps_the_relative_path_and_the_matrix_keeps_its_directory()
+    {
+        var matrix = MatrixLoader.Parse(FullFile, Path.Combine("conf", "kernels.yaml"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(matrix.Kernels[1].Source, Is.EqualTo(new PathKernelSource("../out/bzImage")));
+            Assert.That(matrix.FilePath, Is.EqualTo(Path.GetFullPath(Path.Combine("conf", "kernels.yaml"))));
+            Assert.That(matrix.DirectoryPath, Is.EqualTo(Path.GetFullPath("conf")));
+        });
+    }
+
+    [Test]
+    public void Without_a_defaults_block_every_kernel_gets_the_standard_settings()
+    {
+        var matrix = MatrixLoader.Parse("""
+            kernels:
+              - name: a
+                source: { path: bzImage }
+            """, "kernels.yaml");
+
+        var kernel = matrix.Kernels.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(matrix.Defaults, Is.SameAs(MatrixDefaults.Standard));
+            Assert.That(kernel.Cpus, Is.EqualTo(MatrixDefaults.Standard.Cpus));
+            Assert.That(kernel.MemoryMiB, Is.EqualTo(MatrixDefaults.Standard.MemoryMiB));
+            Assert.That(kernel.Guest, Is.SameAs(GuestSettings.Standard));
+            Assert.That(kernel.Expect, Is.EqualTo(Expectation.Pass));
+        });
+    }
+
+    [Test]
+    public void A_partial_guest_block_keeps_the_other_standard_guest_settings()
+    {
+        var matrix = MatrixLoader.Parse("""
+            defaults:
+              guest:
+                seconds: 7
+            kernels:
+              - name: a
+                source: { path: bzImage }
+            """, "kernels.yaml");
+
+        Assert.That(matrix.Kernels[0].Guest, Is.EqualTo(GuestSettings.Standard with { Seconds = 7 }));
+    }
+
+    [Test]
+    public void A_kernel_can_set_its_seed_back_to_null_so_the_harness_picks_one()
+    {
+        var matrix = MatrixLoader.Parse("""
+            defaults:
+              guest: { seed: 5 }
+            kernels:
+              - name: a
+                source: { path: bzImage }
+                guest: { seed: null }
+            """, "kernels.yaml");
+
+        Assert.That(matrix.Kernels[0].Guest.Seed, Is.Null);
+    }
+}
