@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace Harness.Kernels.Debian;
+
+/// <summary>
+/// <c>&lt;cache&gt;/kernels/debian/&lt;package&gt;_&lt;version&gt;/</c> holding <c>vmlinuz</c> and <c>meta.json</c>.
+/// An entry appears by renaming a finished staging directory, so an interrupted fetch never leaves a
+/// half-written entry behind; an entry is trusted only when the image still matches the hash in its meta.
+/// </summary>
+public sealed class DebianKernelCache(string cacheRoot)
+{
+    private const string ImageFileName = "vmlinuz";
+    private const string MetaFileName = "meta.json";
+
+    private string Root => Path.Combine(cacheRoot, "kernels", "debian");
+
+    public string EntryDirectory(string package, string version) => Path.Combine(Root, $"{package}_{version}");
+
+    /// <summary>The cached image of a concrete package version, or null when absent or damaged.</summary>
+    public async Task<string?> TryGetImageAsync(string package, string version, CancellationToken ct)
+    {
+        var directory = EntryDirectory(package, version);
+        var image = Path.Combine(directory, ImageFileName);
+        var metaPath = Path.Combine(directory, MetaFileName);
+        if (!File.Exists(image) || !File.Exists(metaPath))
+            return null;
+        var meta = await ReadMetaAsync(metaPath, ct);
+        if (meta is null || meta.Package != package || meta.Version != version)
+            return null;
+        return await FileSha256.ComputeAsync(image, ct) == meta.ImageSha256 ? image : null;
+    }
+
+    /// <summary>A fresh directory beside the entries (same file system, so the final rename is atomic).</summary>
+    public string CreateStagingDirectory()
+    {
+        var staging = Path.Combine(Root, $".staging-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        return staging;
+    }
+
+    public static string StagedImagePath(string staging) => Path.Combine(staging, ImageFileName);
+
+    /// <summary>Writes the meta into the staging directory and renames it into place; returns the image path.</summary>
+    public async Task<string> CommitAsync(string staging, DebianKernelMeta meta, CancellationToken ct)
+    {
+        var json = JsonSerializer.Serialize(meta, DebianKernelMetaJson.Default.DebianKernelMeta);
+        await File.WriteAllTextAsync(Path.Combine(staging, MetaFileName), json + "\n", ct);
+
+        var entry = EntryDirectory(meta.Package, meta.Version);
+        // Whatever is there failed the check in TryGetImageAsync (or we would not be fetching): replace it.
+        if (Directory.Exists(entry))
+            Directory.Delete(entry, recursive: true);
+        Directory.Move(staging, entry);
+        return Path.Combine(entry, ImageFileName);
+    }
+
+    private static async Task<DebianKernelMeta?> ReadMetaAsync(string path, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await JsonSerializer.DeserializeAsync(stream, DebianKernelMetaJson.Default.DebianKernelMeta, ct);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
