@@ -33,6 +33,7 @@ public sealed class DebianKernelCache(string cacheRoot)
     /// <summary>A fresh directory beside the entries (same file system, so the final rename is atomic).</summary>
     public string CreateStagingDirectory()
     {
+        RemoveAbandonedStaging();
         var staging = Path.Combine(Root, $".staging-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);
         return staging;
@@ -43,15 +44,34 @@ public sealed class DebianKernelCache(string cacheRoot)
     /// <summary>Writes the meta into the staging directory and renames it into place; returns the image path.</summary>
     public async Task<string> CommitAsync(string staging, DebianKernelMeta meta, CancellationToken ct)
     {
-        var json = JsonSerializer.Serialize(meta, DebianKernelMetaJson.Default.DebianKernelMeta);
+        var json = JsonSerializer.Serialize(meta, DebianKernelMetaJson.Readable.DebianKernelMeta);
         await File.WriteAllTextAsync(Path.Combine(staging, MetaFileName), json + "\n", ct);
 
         var entry = EntryDirectory(meta.Package, meta.Version);
         // Whatever is there failed the check in TryGetImageAsync (or we would not be fetching): replace it.
         if (Directory.Exists(entry))
             Directory.Delete(entry, recursive: true);
-        Directory.Move(staging, entry);
+        try
+        {
+            Directory.Move(staging, entry);
+        }
+        catch (IOException) when (Directory.Exists(entry))
+        {
+            // Another harness process committed the same package version first; its copy is as good as ours.
+        }
         return Path.Combine(entry, ImageFileName);
+    }
+
+    // A killed run leaves its staging directory behind; a day is far longer than any fetch takes.
+    private void RemoveAbandonedStaging()
+    {
+        if (!Directory.Exists(Root))
+            return;
+        foreach (var directory in Directory.GetDirectories(Root, ".staging-*"))
+        {
+            if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(directory) > TimeSpan.FromDays(1))
+                Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task<DebianKernelMeta?> ReadMetaAsync(string path, CancellationToken ct)
@@ -59,7 +79,7 @@ public sealed class DebianKernelCache(string cacheRoot)
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync(stream, DebianKernelMetaJson.Default.DebianKernelMeta, ct);
+            return await JsonSerializer.DeserializeAsync(stream, DebianKernelMetaJson.Readable.DebianKernelMeta, ct);
         }
         catch (JsonException)
         {

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Harness.Kernels.Debian;
@@ -15,5 +17,13 @@ public sealed record DebianKernelMeta(
     DateTimeOffset FetchedAt);
 
 [JsonSerializable(typeof(DebianKernelMeta))]
-[JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-internal sealed partial class DebianKernelMetaJson : JsonSerializerContext;
+internal sealed partial class DebianKernelMetaJson : JsonSerializerContext
+{
+    // Relaxed escaping keeps "+" and "~" of Debian versions readable in the file instead of \u002B.
+    public static DebianKernelMetaJson Readable { get; } = new(new JsonSerializerOptions
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -29,6 +29,11 @@ public sealed class PrivateAptState(string directory, string suite)
         $"Dir::State::Lists={ListsDirectory}",
         $"Dir::State::status={Path.Combine(Directory, "status")}",
         $"Dir::Cache={Path.Combine(Directory, "cache")}",
+        // The host may switch apt's binary package cache off (Debian's docker images do); without it
+        // every apt-cache call re-reads the lists, about a second each for a full suite. The source cache
+        // would only double the disk use.
+        $"Dir::Cache::pkgcache={Path.Combine(Directory, "cache", "pkgcache.bin")}",
+        "Dir::Cache::srcpkgcache=",
         $"Dir::Etc::sourcelist={SourcesListPath}",
         $"Dir::Etc::sourceparts={Path.Combine(Directory, "sources.list.d")}",
         $"Dir::Etc::preferences={Path.Combine(Directory, "preferences")}",

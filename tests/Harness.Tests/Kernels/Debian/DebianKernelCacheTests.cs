@@ -76,4 +76,18 @@ public class DebianKernelCacheTests
 
         Assert.That(await _cache.TryGetImageAsync("linux-image-6.1.0-50-amd64", "6.1.176-1", CancellationToken.None), Is.EqualTo(stored));
     }
+
+    [Test]
+    public void A_staging_directory_abandoned_long_ago_is_removed_but_a_recent_one_is_kept()
+    {
+        var abandoned = _cache.CreateStagingDirectory();
+        Directory.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddDays(-2));
+        var recent = _cache.CreateStagingDirectory();
+
+        var current = _cache.CreateStagingDirectory();
+
+        Assert.That(Directory.Exists(abandoned), Is.False);
+        Assert.That(Directory.Exists(recent), Is.True);
+        Assert.That(Directory.Exists(current), Is.True);
+    }
 }
