@@ -1,0 +1,66 @@
+using System.Formats.Tar;
+using System.Text;
+using CliWrap;
+
+namespace Harness.Kernels.Debian;
+
+/// <summary>Takes the kernel image, and nothing else, out of a .deb.</summary>
+public static class DebExtractor
+{
+    /// <summary>
+    /// Streams <c>dpkg-deb --fsys-tarfile</c> through a tar reader and writes the one member that is the kernel
+    /// image to <paramref name="destination"/>; returns its member name, or null when the package has none.
+    /// One pass, nothing else written: a 6.x package carries hundreds of MB of modules we do not need.
+    /// </summary>
+    public static async Task<string?> ExtractKernelImageAsync(string debPath, string destination, CancellationToken ct)
+    {
+        string? extracted = null;
+        Exception? tarProblem = null;
+        var tarReader = PipeTarget.Create(async (stream, token) =>
+        {
+            try
+            {
+                extracted = await ExtractFirstImageAsync(stream, destination, token);
+            }
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
+            {
+                // Reported after dpkg-deb's own exit status, which usually says more.
+                tarProblem = e;
+            }
+            // Read to the end so dpkg-deb never dies of a broken pipe after the tar's end-of-archive blocks.
+            await stream.CopyToAsync(Stream.Null, token);
+        });
+
+        var errors = new StringBuilder();
+        var command = Cli.Wrap("dpkg-deb")
+            .WithArguments(args => args.Add("--fsys-tarfile").Add(debPath))
+            .WithStandardOutputPipe(tarReader)
+            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
+            .WithValidation(CommandResultValidation.None);
+        var result = await command.ExecuteAsync(ct);
+        if (result.ExitCode != 0)
+            throw new KernelAcquisitionException(
+                $"dpkg-deb could not read {Path.GetFileName(debPath)}: {AptDiagnostics.FirstProblem(errors.ToString(), result.ExitCode)}");
+        if (tarProblem is not null)
+            throw new KernelAcquisitionException(
+                $"the data of {Path.GetFileName(debPath)} is not a readable tar: {tarProblem.Message}", tarProblem);
+        return extracted;
+    }
+
+    private static async Task<string?> ExtractFirstImageAsync(Stream tar, string destination, CancellationToken ct)
+    {
+        await using var reader = new TarReader(tar, leaveOpen: true);
+        while (await reader.GetNextEntryAsync(copyData: false, ct) is { } entry)
+        {
+            if (!IsRegularFile(entry) || !KernelPackageRules.IsKernelImageMember(entry.Name) || entry.DataStream is null)
+                continue;
+            await using var file = File.Create(destination);
+            await entry.DataStream.CopyToAsync(file, ct);
+            return entry.Name;
+        }
+        return null;
+    }
+
+    private static bool IsRegularFile(TarEntry entry) =>
+        entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile;
+}

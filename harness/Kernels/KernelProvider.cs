@@ -1,0 +1,36 @@
+using Harness.Config;
+using Harness.Kernels.Debian;
+
+namespace Harness.Kernels;
+
+/// <summary>Turns a kernel source of the matrix into a bootable image, fetching into the cache when needed.</summary>
+public sealed class KernelProvider
+{
+    /// <summary>How old a suite's private apt lists may get before a fetch refreshes them.</summary>
+    public static TimeSpan DefaultMaxListAge { get; } = TimeSpan.FromHours(6);
+
+    private readonly DebianKernelFetcher _debian;
+
+    /// <param name="cacheRoot">Where fetched kernels and the private apt state live (the CLI decides).</param>
+    /// <param name="log">Receives one line per step worth showing, e.g. "fetching linux-image-… 6.1.176-1 …".</param>
+    public KernelProvider(string cacheRoot, Action<string>? log = null)
+        : this(cacheRoot, log, "/etc/apt", DefaultMaxListAge, TimeProvider.System)
+    {
+    }
+
+    internal KernelProvider(string cacheRoot, Action<string>? log, string etcAptDirectory, TimeSpan maxListAge, TimeProvider time)
+    {
+        // apt resolves relative Dir:: settings against "/", not the working directory.
+        var root = Path.GetFullPath(cacheRoot);
+        var mirror = new Lazy<ArchiveMirror>(() => ArchiveMirror.FromHost(etcAptDirectory));
+        _debian = new DebianKernelFetcher(root, () => mirror.Value, maxListAge, time, log ?? (_ => { }));
+    }
+
+    public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken ct) =>
+        source switch
+        {
+            PathKernelSource path => PathKernels.GetAsync(path, matrixDirectory, ct),
+            DebianKernelSource debian => _debian.GetAsync(debian, ct),
+            _ => throw new KernelAcquisitionException($"no way to acquire a kernel from {source.Describe()}"),
+        };
+}
