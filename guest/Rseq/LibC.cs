@@ -24,6 +24,7 @@ internal sealed unsafe class LibC
         Fork = (delegate* unmanaged[SuppressGCTransition]<int>)Require("fork");
         Exit = (delegate* unmanaged[SuppressGCTransition]<int, void>)Require("_exit");
         WaitPid = (delegate* unmanaged<int, int*, int, int>)Require("waitpid");
+        WaitId = (delegate* unmanaged<int, int, void*, int, int>)Require("waitid");
         Kill = (delegate* unmanaged<int, int, int>)Require("kill");
         Mmap = (delegate* unmanaged<nint, nuint, int, int, int, nint, nint>)Require("mmap");
         Munmap = (delegate* unmanaged<nint, nuint, int>)Require("munmap");
@@ -46,6 +47,9 @@ internal sealed unsafe class LibC
     public delegate* unmanaged[SuppressGCTransition]<int, void> Exit { get; }
 
     public delegate* unmanaged<int, int*, int, int> WaitPid { get; }
+
+    /// <summary><c>waitid(idtype, id, siginfo_t*, options)</c>; siginfo_t is 128 bytes.</summary>
+    public delegate* unmanaged<int, int, void*, int, int> WaitId { get; }
 
     public delegate* unmanaged<int, int, int> Kill { get; }
 

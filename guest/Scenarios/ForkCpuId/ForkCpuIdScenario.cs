@@ -40,7 +40,8 @@ internal sealed unsafe class ForkCpuIdScenario(LibC libc, Syscalls syscalls, Rse
         using var page = SharedPage.Map(libc, sizeof(ChildReport));
         var report = (ChildReport*)page.Address;
         var child = new ForkChildContext(rseqArea, report, libc.Syscall, libc.Exit);
-        var waiter = new ChildWaiter(libc);
+        using var watchdog = new ChildWatchdog(libc);
+        var waiter = new ChildWaiter(libc, watchdog);
         Span<ChildSample> samples = stackalloc ChildSample[ChildReport.Rounds];
         var consecutiveForkFailures = 0;
         var stopwatch = Stopwatch.StartNew();
