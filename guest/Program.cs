@@ -1,1 +1,45 @@
-return 0;
+using Guest.Cli;
+using Guest.Output;
+using Guest.Rseq;
+using Guest.Running;
+using Guest.Scenarios;
+using Protocol;
+
+const int ExitUsage = 2;
+
+if (!ArgumentParser.TryParse(args, out var arguments, out var error))
+    return UsageError(error);
+if (arguments.Help)
+{
+    Console.Out.WriteLine(UsageText.Value);
+    return 0;
+}
+if (arguments.List)
+{
+    foreach (var name in ScenarioNames.All)
+        Console.Out.WriteLine(name);
+    return 0;
+}
+
+var kernelCommandLine = arguments.KernelCommandLinePath is null ? null : File.ReadAllText(arguments.KernelCommandLinePath);
+if (!OptionsResolver.TryResolve(arguments, kernelCommandLine, Environment.TickCount64, out var options, out error))
+    return UsageError(error);
+
+var libc = LibC.Load();
+var syscalls = new Syscalls(libc);
+var registrar = new RseqRegistrar(libc, syscalls);
+var catalog = new ScenarioCatalog(libc, syscalls, registrar);
+var scenarios = new List<IScenario>();
+foreach (var name in options.Scenarios)
+    scenarios.Add(catalog.Create(name) ?? throw new InvalidOperationException($"scenario '{name}' has no implementation"));
+
+var cpus = syscalls.OnlineCpus();
+var settings = new ScenarioSettings(options.Duration, options.Seed, options.Threads ?? cpus, cpus);
+using var writer = new KtapWriter(KtapTarget.Open(options.KtapPath));
+return new GuestRunner(writer).Run(() => new GuestFacts(syscalls, registrar).Describe(settings), scenarios, settings);
+
+static int UsageError(string message)
+{
+    Console.Error.WriteLine($"guest: {message} (try --help)");
+    return ExitUsage;
+}

@@ -15,6 +15,15 @@ public static class CounterNames
     /// <summary>Forked children that saw a stale cpu_id surviving every re-check.</summary>
     public const string StaleChildren = "stale_children";
 
+    /// <summary>
+    /// Forked children that saw cpu_id differ from getcpu only around a real migration (resolved on
+    /// re-read). Not a failure: it shows migrations happened while the child was checking.
+    /// </summary>
+    public const string ResolvedMismatches = "resolved_mismatches";
+
+    /// <summary>Forks that failed, and children that crashed, hung or left no report.</summary>
+    public const string FailedChildren = "failed_children";
+
     /// <summary>Online CPUs the guest saw.</summary>
     public const string Cpus = "cpus";
 

@@ -9,4 +9,8 @@ public static class InfoKeys
     public const string Seed = "seed";
     public const string Seconds = "seconds";
     public const string RseqFeatureSize = "rseq_feature_size";
+    public const string Threads = "threads";
+
+    /// <summary>Who registered the guest's rseq area: glibc, guest (its own), or none (with why).</summary>
+    public const string RseqRegistration = "rseq_registration";
 }

@@ -1,0 +1,13 @@
+namespace Guest.Cli;
+
+/// <summary>The guest's command line as typed: raw texts, validated later by <see cref="OptionsResolver"/>.</summary>
+/// <param name="KernelCommandLinePath">Where to read <c>rseqh.*</c> parameters from; null when not asked.</param>
+internal sealed record CommandLineArguments(
+    bool Help = false,
+    bool List = false,
+    string? Scenarios = null,
+    string? Seconds = null,
+    string? Seed = null,
+    string? Threads = null,
+    string? KtapPath = null,
+    string? KernelCommandLinePath = null);

@@ -1,0 +1,25 @@
+namespace Guest.Cli;
+
+/// <summary>The text of <c>guest --help</c>.</summary>
+internal static class UsageText
+{
+    public const string Value = """
+        guest: checks the kernel's rseq cpu_id under CPU migration and writes KTAP results.
+
+        Usage:
+          guest [--scenarios a,b] [--seconds S] [--seed N] [--threads T] [--ktap PATH]
+          guest --kernel-cmdline [FILE] [--ktap PATH]   parameters from rseqh.* words of FILE (default /proc/cmdline)
+          guest --list                                  print the scenario names
+          guest --help
+
+        Options:
+          --scenarios a,b   scenarios to run, comma-separated (default: all)
+          --seconds S       seconds of stress per scenario (default: 5)
+          --seed N          seed of random choices, printed back (default: from the clock)
+          --threads T       worker threads for scenarios that use several (default: one per CPU)
+          --ktap PATH       write the KTAP stream to PATH, e.g. /dev/ttyS1 (default: standard output)
+
+        Options typed here win over rseqh.scenarios, rseqh.seconds, rseqh.seed and rseqh.threads.
+        Exit status: 0 when every scenario ran (whatever the verdicts), 2 on a usage error, 1 on a crash.
+        """;
+}

@@ -1,0 +1,65 @@
+using Guest.Output;
+using Guest.Scenarios;
+using Protocol;
+
+namespace Guest.Running;
+
+/// <summary>
+/// Runs the chosen scenarios and writes the whole KTAP stream. A scenario that throws gets an ERROR
+/// line with the message; the stream always ends with the done line, because the harness trusts
+/// only a complete stream.
+/// </summary>
+internal sealed class GuestRunner(KtapWriter writer)
+{
+    public const int ExitAllScenariosRan = 0;
+    public const int ExitCrashed = 1;
+
+    /// <param name="describeGuest">The info lines; called inside the guard, so a failure there is reported too.</param>
+    public int Run(
+        Func<IReadOnlyList<KeyValuePair<string, string>>> describeGuest,
+        IReadOnlyList<IScenario> scenarios,
+        ScenarioSettings settings)
+    {
+        var exitCode = ExitCrashed;
+        try
+        {
+            writer.WriteLine(KtapLines.Version);
+            foreach (var (key, value) in describeGuest())
+                writer.WriteLine(KtapLines.Info(key, value));
+            writer.WriteLine(KtapLines.Plan(scenarios.Count));
+            for (var index = 0; index < scenarios.Count; index++)
+                WriteOutcome(index + 1, scenarios[index].Name, RunGuarded(scenarios[index], settings));
+            exitCode = ExitAllScenariosRan;
+        }
+        catch (Exception exception)
+        {
+            writer.WriteLine(KtapLines.Diagnostic($"guest crashed: {exception.GetType().Name}: {exception.Message}"));
+        }
+        finally
+        {
+            writer.WriteLine(KtapLines.Done(exitCode));
+        }
+        return exitCode;
+    }
+
+    static ScenarioOutcome RunGuarded(IScenario scenario, ScenarioSettings settings)
+    {
+        try
+        {
+            return scenario.Run(settings);
+        }
+        catch (Exception exception)
+        {
+            return ScenarioOutcome.Error($"{exception.GetType().Name}: {exception.Message}");
+        }
+    }
+
+    void WriteOutcome(int number, string name, ScenarioOutcome outcome)
+    {
+        if (outcome.Counters.Count > 0)
+            writer.WriteLine(KtapLines.Counters(name, outcome.Counters));
+        for (var line = 0; line < outcome.Evidence.Count && line < ScenarioOutcome.MaxEvidenceLines; line++)
+            writer.WriteLine(KtapLines.Evidence(name, outcome.Evidence[line]));
+        writer.WriteLine(KtapLines.Result(number, name, outcome.Verdict, outcome.Reason));
+    }
+}

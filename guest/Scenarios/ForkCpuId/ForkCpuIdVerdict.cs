@@ -1,0 +1,39 @@
+using Protocol;
+
+namespace Guest.Scenarios.ForkCpuId;
+
+/// <summary>The verdict of fork_cpu_id from its counters: a pure function, so it is tested on recorded runs.</summary>
+internal static class ForkCpuIdVerdict
+{
+    public const int MinimumCpus = 2;
+
+    /// <summary>
+    /// Children that must start on another CPU than their parent: only those can see a stale
+    /// cpu_id, so a run with fewer proves nothing.
+    /// </summary>
+    public const int MinimumCrossCpuStarts = 20;
+
+    /// <param name="rseqUnavailableReason">Why the guest has no rseq area; null when it has one.</param>
+    public static ScenarioOutcome Judge(ForkCpuIdCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    {
+        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+    }
+
+    static (ScenarioVerdict Verdict, string? Reason) Decide(ForkCpuIdCounts counts, string? rseqUnavailableReason)
+    {
+        if (counts.Cpus < MinimumCpus)
+            return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
+        if (rseqUnavailableReason is not null)
+            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (counts.StaleChildren > 0)
+            return (ScenarioVerdict.Fail,
+                $"stale cpu_id in {counts.StaleChildren} of {counts.Forks} forked children "
+                + $"(same wrong value over {ChildClassifier.MinimumStaleRounds}+ rounds with getcpu unchanged)");
+        if (counts.CrossCpuStarts < MinimumCrossCpuStarts)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.CrossCpuStarts} of {counts.Forks} children started on another CPU "
+                + $"than the parent, need at least {MinimumCrossCpuStarts}");
+        return (ScenarioVerdict.Pass, null);
+    }
+}
