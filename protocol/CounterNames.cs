@@ -24,6 +24,54 @@ public static class CounterNames
     /// <summary>Forks that failed, and children that crashed, hung or left no report.</summary>
     public const string FailedChildren = "failed_children";
 
+    /// <summary>Worker threads a multi-threaded scenario ran.</summary>
+    public const string Threads = "threads";
+
+    /// <summary>node_id_mm_cid: sampling intervals recorded by all threads.</summary>
+    public const string Samples = "samples";
+
+    /// <summary>node_id_mm_cid: intervals in which the thread provably kept its CPU and mm_cid (no context switch).</summary>
+    public const string UndisturbedSamples = "undisturbed_samples";
+
+    /// <summary>node_id_mm_cid: undisturbed intervals whose node_id was not the node of the CPU getcpu named.</summary>
+    public const string NodeMismatches = "node_mismatches";
+
+    /// <summary>node_id_mm_cid: mm_cid reads not below min(possible CPUs, threads of the process).</summary>
+    public const string CidOutOfRange = "cid_out_of_range";
+
+    /// <summary>node_id_mm_cid: distinct mm_cid values seen.</summary>
+    public const string DistinctCids = "distinct_cids";
+
+    /// <summary>node_id_mm_cid: pairs of undisturbed intervals of two threads on two CPUs that overlapped in time.</summary>
+    public const string OverlapsChecked = "overlaps_checked";
+
+    /// <summary>node_id_mm_cid: overlapping pairs that showed the same mm_cid (two running threads, one cid).</summary>
+    public const string CidCollisions = "cid_collisions";
+
+    /// <summary>
+    /// node_id_mm_cid: overlapping undisturbed intervals on one CPU, which only clock skew between CPUs
+    /// can produce. Not judged; a non-zero value would cast doubt on the overlap timing.
+    /// </summary>
+    public const string SameCpuOverlaps = "same_cpu_overlaps";
+
+    /// <summary>NUMA nodes in sysfs (1 without NUMA).</summary>
+    public const string NumaNodes = "numa_nodes";
+
+    /// <summary>cs_abort: critical sections that committed their increment.</summary>
+    public const string Increments = "increments";
+
+    /// <summary>cs_abort: critical sections the kernel aborted (preemption, migration or signal inside).</summary>
+    public const string Aborts = "aborts";
+
+    /// <summary>cs_abort: the sum of the per-CPU counters at the end; must equal increments.</summary>
+    public const string CounterSum = "counter_sum";
+
+    /// <summary>cs_abort: critical sections that read a cpu_id beyond the possible CPUs (and so did not increment).</summary>
+    public const string CpuIdOutOfRange = "cpu_id_out_of_range";
+
+    /// <summary>cs_abort: sched_setaffinity calls of the migrator thread that moved a worker.</summary>
+    public const string Repins = "repins";
+
     /// <summary>Online CPUs the guest saw.</summary>
     public const string Cpus = "cpus";
 

@@ -5,4 +5,16 @@ internal static unsafe class RseqArea
 {
     /// <summary>A volatile read, so every call really loads the field the kernel may have rewritten.</summary>
     public static int ReadCpuId(nint area) => Volatile.Read(ref *(int*)(area + RseqLayout.CpuIdOffset));
+
+    /// <summary>node_id (since 6.3): the NUMA node of the CPU the thread runs on.</summary>
+    public static int ReadNodeId(nint area) => Volatile.Read(ref *(int*)(area + RseqLayout.NodeIdOffset));
+
+    /// <summary>mm_cid (since 6.3): the concurrency id, unique among the process's running threads.</summary>
+    public static int ReadMmCid(nint area) => Volatile.Read(ref *(int*)(area + RseqLayout.MmCidOffset));
+
+    /// <summary>
+    /// Sets or clears rseq_cs. A thread that used a critical section clears it before the code it
+    /// points to is unmapped: the kernel reads the descriptor at the next preemption otherwise.
+    /// </summary>
+    public static void WriteRseqCs(nint area, nint descriptor) => Volatile.Write(ref *(long*)(area + RseqLayout.RseqCsOffset), descriptor);
 }

@@ -13,6 +13,9 @@ internal static class RseqLayout
     public const int NodeIdOffset = 20;
     public const int MmCidOffset = 24;
 
+    /// <summary>offsetofend(struct rseq, mm_cid): a feature size from here on has node_id and mm_cid.</summary>
+    public const int MmCidFeatureSize = MmCidOffset + sizeof(int);
+
     /// <summary>The original ("legacy", ABI v1) registration length; every kernel with rseq accepts it.</summary>
     public const int OriginalSize = 32;
     public const int OriginalAlignment = 32;

@@ -3,7 +3,12 @@ namespace Guest.Rseq;
 /// <summary>x86-64 system call numbers and errno values the guest uses.</summary>
 internal static class SyscallNumbers
 {
+    public const int Mprotect = 10;
+    public const int SchedYield = 24;
     public const int Uname = 63;
+    public const int GetRusage = 98;
+    public const int GetTid = 186;
+    public const int SchedSetAffinity = 203;
     public const int GetCpu = 309;
     public const int Rseq = 334;
 

@@ -1,5 +1,7 @@
 using Guest.Rseq;
+using Guest.Scenarios.CsAbort;
 using Guest.Scenarios.ForkCpuId;
+using Guest.Scenarios.NodeIdMmCid;
 using Protocol;
 
 namespace Guest.Scenarios;
@@ -11,6 +13,8 @@ internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistra
     public IScenario? Create(string name) => name switch
     {
         ScenarioNames.ForkCpuId => new ForkCpuIdScenario(libc, syscalls, registrar),
+        ScenarioNames.NodeIdMmCid => new NodeIdMmCidScenario(libc, syscalls, registrar),
+        ScenarioNames.CsAbort => new CsAbortScenario(libc, syscalls, registrar),
         _ => null,
     };
 }

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Guest.Rseq;
+
+namespace Guest.Scenarios.CsAbort;
+
+/// <summary>Starts the workers and the migrator, releases them together, and adds up their counts.</summary>
+internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls threadCalls, ExecutableStub stub, PerCpuCounters counters)
+{
+    public CsAbortRunResult Execute(int threads, ScenarioSettings settings)
+    {
+        var workers = new CsAbortWorker[threads];
+        var tids = new int[threads];
+        var reasons = new string?[threads];
+        using var ready = new CountdownEvent(threads);
+        using var go = new ManualResetEventSlim();
+        long deadline = 0;
+        var started = new Thread[threads];
+        for (var index = 0; index < threads; index++)
+        {
+            var thread = index;
+            workers[thread] = new CsAbortWorker(stub, counters);
+            started[thread] = new Thread(() =>
+            {
+                // Each thread aborts by its own registration: glibc's, or one the guest makes for it.
+                var own = new RseqRegistrar(libc, syscalls).ForCurrentThread();
+                reasons[thread] = own.UnavailableReason;
+                tids[thread] = threadCalls.GetTid();
+                ready.Signal();
+                go.Wait();
+                if (own.IsAvailable)
+                    workers[thread].Run(own.Area, Volatile.Read(ref deadline));
+            }) { IsBackground = true, Name = $"cs worker {thread}" };
+            started[thread].Start();
+        }
+        ready.Wait();
+        var migrator = new CsMigrator(threadCalls, new Random(unchecked((int)settings.Seed)));
+        Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency));
+        go.Set();
+        var migratorThread = new Thread(() => migrator.Run(tids, settings.Cpus, Volatile.Read(ref deadline)))
+        {
+            IsBackground = true,
+            Name = "cs migrator",
+        };
+        migratorThread.Start();
+        migratorThread.Join();
+        foreach (var thread in started)
+            thread.Join();
+
+        return new CsAbortRunResult(
+            workers.Sum(worker => worker.Increments),
+            workers.Sum(worker => worker.Aborts),
+            workers.Sum(worker => worker.CpuIdOutOfRange),
+            migrator.Repins,
+            [.. workers.Select(worker => $"{worker.Increments}/{worker.Aborts}")],
+            reasons.FirstOrDefault(reason => reason is not null));
+    }
+}

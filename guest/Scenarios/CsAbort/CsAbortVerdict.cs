@@ -1,0 +1,40 @@
+using Protocol;
+
+namespace Guest.Scenarios.CsAbort;
+
+/// <summary>The verdict of cs_abort from its counters: a pure function, tested on recorded runs.</summary>
+internal static class CsAbortVerdict
+{
+    /// <summary>Migration between CPUs is the stress; one CPU cannot give it.</summary>
+    public const int MinimumCpus = 2;
+
+    /// <summary>
+    /// Aborts that must happen: a run without them never exercised the restart, so an exact sum
+    /// would prove nothing. Under TCG a 3 s run sees hundreds.
+    /// </summary>
+    public const int MinimumAborts = 10;
+
+    /// <param name="rseqUnavailableReason">Why a thread had no rseq area; null when all had one.</param>
+    public static ScenarioOutcome Judge(CsAbortCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    {
+        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+    }
+
+    static (ScenarioVerdict Verdict, string? Reason) Decide(CsAbortCounts counts, string? rseqUnavailableReason)
+    {
+        if (counts.Cpus < MinimumCpus)
+            return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
+        if (rseqUnavailableReason is not null)
+            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (counts.CounterSum != counts.Increments)
+            return (ScenarioVerdict.Fail,
+                $"per-CPU counters sum to {counts.CounterSum} but {counts.Increments} increments committed "
+                + $"({counts.CounterSum - counts.Increments:+#;-#;0}): a critical section was not aborted, or aborted after its commit");
+        if (counts.CpuIdOutOfRange > 0)
+            return (ScenarioVerdict.Fail, $"cpu_id read beyond the possible CPUs in {counts.CpuIdOutOfRange} critical sections");
+        if (counts.Aborts < MinimumAborts)
+            return (ScenarioVerdict.Error, $"insufficient stress: {counts.Aborts} aborts, need {MinimumAborts}");
+        return (ScenarioVerdict.Pass, null);
+    }
+}

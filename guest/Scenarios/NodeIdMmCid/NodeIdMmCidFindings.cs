@@ -1,0 +1,12 @@
+namespace Guest.Scenarios.NodeIdMmCid;
+
+/// <summary>What <see cref="NodeIdMmCidAnalysis"/> found in the recorded intervals.</summary>
+/// <param name="Undisturbed">Intervals in which the thread provably kept its CPU and cid.</param>
+internal sealed record NodeIdMmCidFindings(
+    long Samples,
+    long Undisturbed,
+    long NodeMismatches,
+    long CidOutOfRange,
+    int DistinctCids,
+    CidOverlapFindings Overlaps,
+    IReadOnlyList<string> Evidence);

@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using Guest.Rseq;
+using Guest.Topology;
+using Protocol;
+
+namespace Guest.Scenarios.NodeIdMmCid;
+
+/// <summary>
+/// node_id_mm_cid (6.3+): does rseq's node_id name the node of the CPU the thread runs on, does
+/// mm_cid stay below its bound, and do threads running at the same moment never share an mm_cid?
+/// </summary>
+/// <remarks>
+/// glibc's 32-byte registration is enough: node_id and mm_cid lie inside the original 32 bytes and
+/// the kernel writes them for every registration length (checked on 6.12, 7.2 and 7.3).
+/// </remarks>
+internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegistrar registrar) : IScenario
+{
+    /// <summary>Intervals kept per thread: about 4 MB each, more than TCG produces in a few seconds.</summary>
+    const int MaxSamplesPerThread = 100_000;
+
+    public string Name => ScenarioNames.NodeIdMmCid;
+
+    public ScenarioOutcome Run(ScenarioSettings settings)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var featureSize = syscalls.RseqFeatureSize();
+        var topology = NumaTopology.Read(settings.Cpus);
+        var threads = Math.Max(1, settings.Threads);
+        var rseq = registrar.ForCurrentThread();
+        var empty = new NodeIdMmCidFindings(0, 0, 0, 0, 0, new CidOverlapFindings(0, 0, 0, null), []);
+        if (featureSize < RseqLayout.MmCidFeatureSize || settings.Cpus < NodeIdMmCidVerdict.MinimumCpus || !rseq.IsAvailable)
+            return Judge(empty, threads, topology, settings, stopwatch, featureSize, rseq.UnavailableReason);
+
+        var run = SampleOnThreads(threads, settings.Duration);
+        if (run.UnavailableReason is not null)
+            return Judge(empty, threads, topology, settings, stopwatch, featureSize, run.UnavailableReason);
+        var cidBound = Math.Min(topology.PossibleCpus, run.ProcessThreads);
+        var findings = NodeIdMmCidAnalysis.Analyze(run.Samples, topology, cidBound);
+        return Judge(findings, threads, topology, settings, stopwatch, featureSize, null);
+    }
+
+    static ScenarioOutcome Judge(NodeIdMmCidFindings findings, int threads, NumaTopology topology, ScenarioSettings settings,
+        Stopwatch stopwatch, long featureSize, string? unavailableReason)
+    {
+        var counts = NodeIdMmCidCounts.From(findings, threads, topology.Nodes, settings.Cpus, stopwatch.ElapsedMilliseconds);
+        return NodeIdMmCidVerdict.Judge(counts, featureSize, unavailableReason, findings.Evidence);
+    }
+
+    SamplingRun SampleOnThreads(int threads, TimeSpan duration)
+    {
+        var threadCalls = new ThreadSyscalls(libc);
+        var buffers = new CidSample[threads][];
+        var counts = new int[threads];
+        var reasons = new string?[threads];
+        using var ready = new CountdownEvent(threads);
+        using var go = new ManualResetEventSlim();
+        long deadline = 0;
+        var workers = new Thread[threads];
+        for (var index = 0; index < threads; index++)
+        {
+            var thread = index;
+            buffers[thread] = new CidSample[MaxSamplesPerThread];
+            workers[thread] = new Thread(() =>
+            {
+                // Each thread has its own registration: glibc's, or one the guest makes for it.
+                var own = new RseqRegistrar(libc, syscalls).ForCurrentThread();
+                reasons[thread] = own.UnavailableReason;
+                ready.Signal();
+                go.Wait();
+                if (!own.IsAvailable)
+                    return;
+                var sampler = new CidSampler(syscalls, threadCalls, own.Area, thread, buffers[thread]);
+                sampler.Run(Volatile.Read(ref deadline));
+                counts[thread] = sampler.Count;
+            }) { IsBackground = true, Name = $"cid sampler {thread}" };
+            workers[thread].Start();
+        }
+        ready.Wait();
+        var processThreads = CountProcessThreads();
+        Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+        go.Set();
+        foreach (var worker in workers)
+            worker.Join();
+
+        var samples = new List<CidSample>();
+        for (var thread = 0; thread < threads; thread++)
+            samples.AddRange(buffers[thread].AsSpan(0, counts[thread]));
+        return new SamplingRun(samples, processThreads, reasons.FirstOrDefault(reason => reason is not null));
+    }
+
+    /// <summary>Threads of this process while all samplers exist: the other bound of mm_cid.</summary>
+    static int CountProcessThreads() => Directory.GetDirectories("/proc/self/task").Length;
+
+    sealed record SamplingRun(IReadOnlyList<CidSample> Samples, int ProcessThreads, string? UnavailableReason);
+}

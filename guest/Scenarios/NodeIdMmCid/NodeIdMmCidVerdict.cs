@@ -1,0 +1,50 @@
+using Guest.Rseq;
+using Protocol;
+
+namespace Guest.Scenarios.NodeIdMmCid;
+
+/// <summary>The verdict of node_id_mm_cid from its counters: a pure function, tested on recorded runs.</summary>
+internal static class NodeIdMmCidVerdict
+{
+    /// <summary>Uniqueness of mm_cid needs threads running at the same moment on different CPUs.</summary>
+    public const int MinimumCpus = 2;
+
+    /// <summary>
+    /// Overlapping interval pairs on different CPUs to compare: a run with fewer says little about
+    /// uniqueness. Under TCG with 4 vCPUs a 3 s run checks tens of thousands.
+    /// </summary>
+    public const int MinimumOverlapsChecked = 500;
+
+    /// <param name="featureSize">AT_RSEQ_FEATURE_SIZE: 0 before 6.3, which has no node_id and mm_cid.</param>
+    /// <param name="rseqUnavailableReason">Why a thread had no rseq area; null when all had one.</param>
+    public static ScenarioOutcome Judge(NodeIdMmCidCounts counts, long featureSize, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    {
+        var (verdict, reason) = Decide(counts, featureSize, rseqUnavailableReason);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+    }
+
+    static (ScenarioVerdict Verdict, string? Reason) Decide(NodeIdMmCidCounts counts, long featureSize, string? rseqUnavailableReason)
+    {
+        if (featureSize < RseqLayout.MmCidFeatureSize)
+            return (ScenarioVerdict.Skip, $"kernel lacks node_id/mm_cid (rseq feature size {featureSize})");
+        if (counts.Cpus < MinimumCpus)
+            return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
+        if (rseqUnavailableReason is not null)
+            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+
+        var failures = new List<string>();
+        if (counts.CidCollisions > 0)
+            failures.Add($"{counts.CidCollisions} of {counts.OverlapsChecked} overlapping intervals on different CPUs shared an mm_cid");
+        if (counts.NodeMismatches > 0)
+            failures.Add($"node_id differed from the CPU's node in {counts.NodeMismatches} of {counts.UndisturbedSamples} undisturbed samples");
+        if (counts.CidOutOfRange > 0)
+            failures.Add($"mm_cid out of range in {counts.CidOutOfRange} of {counts.Samples} samples");
+        if (failures.Count > 0)
+            return (ScenarioVerdict.Fail, string.Join("; ", failures));
+
+        if (counts.OverlapsChecked < MinimumOverlapsChecked)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.OverlapsChecked} overlapping intervals checked, need {MinimumOverlapsChecked}");
+        return (ScenarioVerdict.Pass, null);
+    }
+}
