@@ -1,0 +1,63 @@
+using Guest.Scenarios.NodeIdMmCid;
+using Guest.Topology;
+
+namespace Guest.Tests.Scenarios.NodeIdMmCid;
+
+public class NodeIdMmCidAnalysisTests
+{
+    // The 2-node layout of the QEMU run: CPUs 0-1 on node 0, 2-3 on node 1.
+    static readonly NumaTopology TwoNodes = new(new Dictionary<int, int> { [0] = 0, [1] = 0, [2] = 1, [3] = 1 }, Nodes: 2, PossibleCpus: 4);
+
+    static CidSample Sample(int thread, long start, int cpu, int node, int cid, bool undisturbed = true) =>
+        new(thread, start, start + 3000, cpu, node, cid, undisturbed);
+
+    [Test]
+    public void Node_ids_that_follow_the_cpus_node_and_cids_below_the_bound_give_no_failure()
+    {
+        var findings = NodeIdMmCidAnalysis.Analyze([Sample(0, 0, cpu: 1, node: 0, cid: 0), Sample(1, 1000, cpu: 2, node: 1, cid: 1)], TwoNodes, cidBound: 4);
+
+        Assert.That(findings.NodeMismatches, Is.Zero);
+        Assert.That(findings.CidOutOfRange, Is.Zero);
+        Assert.That(findings.DistinctCids, Is.EqualTo(2));
+        Assert.That(findings.Overlaps.OverlapsChecked, Is.EqualTo(1));
+        Assert.That(findings.Evidence[^1], Does.Contain("node_ids seen 0,1 of 2 node(s)"));
+    }
+
+    [Test]
+    public void An_undisturbed_node_id_of_another_node_is_a_mismatch_with_evidence()
+    {
+        var findings = NodeIdMmCidAnalysis.Analyze([Sample(0, 0, cpu: 3, node: 0, cid: 0)], TwoNodes, cidBound: 4);
+
+        Assert.That(findings.NodeMismatches, Is.EqualTo(1));
+        Assert.That(findings.Evidence[0], Does.Contain("node_id 0 but cpu 3 is on node 1"));
+    }
+
+    [Test]
+    public void A_node_id_read_in_a_disturbed_interval_is_not_judged()
+    {
+        // Migrated from CPU 3 to CPU 0 between getcpu and the node_id read: the thread was switched.
+        var findings = NodeIdMmCidAnalysis.Analyze([Sample(0, 0, cpu: 3, node: 0, cid: 0, undisturbed: false)], TwoNodes, cidBound: 4);
+
+        Assert.That(findings.NodeMismatches, Is.Zero);
+        Assert.That(findings.Undisturbed, Is.Zero);
+    }
+
+    [Test]
+    public void A_cid_at_the_bound_is_out_of_range_even_in_a_disturbed_interval()
+    {
+        var findings = NodeIdMmCidAnalysis.Analyze([Sample(0, 0, cpu: 0, node: 0, cid: 4, undisturbed: false)], TwoNodes, cidBound: 4);
+
+        Assert.That(findings.CidOutOfRange, Is.EqualTo(1));
+        Assert.That(findings.Evidence[0], Does.Contain("mm_cid 4 not below 4"));
+    }
+
+    [Test]
+    public void Without_numa_every_cpu_is_on_node_zero()
+    {
+        var flat = new NumaTopology(new Dictionary<int, int>(), Nodes: 1, PossibleCpus: 4);
+
+        var findings = NodeIdMmCidAnalysis.Analyze([Sample(0, 0, cpu: 3, node: 0, cid: 0)], flat, cidBound: 4);
+
+        Assert.That(findings.NodeMismatches, Is.Zero);
+    }
+}
