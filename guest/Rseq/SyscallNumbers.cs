@@ -4,6 +4,9 @@ namespace Guest.Rseq;
 internal static class SyscallNumbers
 {
     public const int Uname = 63;
+    public const int GetRusage = 98;
+    public const int GetTid = 186;
+    public const int SchedSetAffinity = 203;
     public const int GetCpu = 309;
     public const int Rseq = 334;
 

@@ -1,5 +1,8 @@
 using Guest.Rseq;
+using Guest.Scenarios.AffinityPin;
 using Guest.Scenarios.ForkCpuId;
+using Guest.Scenarios.LegacyCpuIdStart;
+using Guest.Scenarios.MigrationStorm;
 using Protocol;
 
 namespace Guest.Scenarios;
@@ -11,6 +14,9 @@ internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistra
     public IScenario? Create(string name) => name switch
     {
         ScenarioNames.ForkCpuId => new ForkCpuIdScenario(libc, syscalls, registrar),
+        ScenarioNames.AffinityPin => new AffinityPinScenario(libc, syscalls, registrar),
+        ScenarioNames.MigrationStorm => new MigrationStormScenario(libc, syscalls),
+        ScenarioNames.LegacyCpuIdStart => new LegacyCpuIdStartScenario(),
         _ => null,
     };
 }

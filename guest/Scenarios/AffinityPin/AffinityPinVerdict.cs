@@ -1,0 +1,51 @@
+using Protocol;
+
+namespace Guest.Scenarios.AffinityPin;
+
+/// <summary>The verdict of affinity_pin from its counters: a pure function, tested on recorded runs.</summary>
+internal static class AffinityPinVerdict
+{
+    public const int MinimumCpus = 2;
+
+    /// <summary>Children that reported: each pins to every CPU, so 20 give at least 40 pins.</summary>
+    public const int MinimumChildren = 20;
+
+    /// <summary>
+    /// Children that started on another CPU than their parent: only their first pin can show the
+    /// parent's stale cpu_id, so a run with fewer proves little about that case.
+    /// </summary>
+    public const int MinimumCrossCpuStarts = 10;
+
+    /// <summary>Pins that landed on their target: fewer means sched_setaffinity mostly failed.</summary>
+    public const int MinimumPins = 40;
+
+    /// <param name="rseqUnavailableReason">Why the guest has no rseq area; null when it has one.</param>
+    public static ScenarioOutcome Judge(AffinityPinCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    {
+        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+    }
+
+    static (ScenarioVerdict Verdict, string? Reason) Decide(AffinityPinCounts counts, string? rseqUnavailableReason)
+    {
+        if (counts.Cpus < MinimumCpus)
+            return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
+        if (rseqUnavailableReason is not null)
+            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (counts.PinMismatches > 0)
+            return (ScenarioVerdict.Fail,
+                $"cpu_id stayed off the pinned CPU after {counts.PinMismatches} of {counts.Pins} pins "
+                + $"({counts.FirstPinMismatches} on the first pin, to the CPU the child already ran on), "
+                + $"over all {PinReport.ReadingsPerPin} reads with getcpu on the target");
+        if (counts.Children < MinimumChildren)
+            return (ScenarioVerdict.Error, $"insufficient stress: {counts.Children} children, need {MinimumChildren}");
+        if (counts.CrossCpuStarts < MinimumCrossCpuStarts)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.CrossCpuStarts} of {counts.Children} children started on another CPU "
+                + $"than the parent, need {MinimumCrossCpuStarts}");
+        if (counts.Pins < MinimumPins)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.Pins} pins landed ({counts.FailedPins} failed), need {MinimumPins}");
+        return (ScenarioVerdict.Pass, null);
+    }
+}
