@@ -3,6 +3,7 @@ using Guest.Output;
 using Guest.Rseq;
 using Guest.Running;
 using Guest.Scenarios;
+using Guest.Scenarios.LegacyCpuIdStart;
 using Protocol;
 
 const int ExitUsage = 2;
@@ -28,6 +29,12 @@ if (!OptionsResolver.TryResolve(arguments, kernelCommandLine, Environment.TickCo
 var libc = LibC.Load();
 var syscalls = new Syscalls(libc);
 var registrar = new RseqRegistrar(libc, syscalls);
+if (arguments.LegacyProbe)
+{
+    foreach (var line in new LegacyProbe(libc, syscalls, registrar).Run(options.Duration).ToLines())
+        Console.Out.WriteLine(line);
+    return 0;
+}
 var catalog = new ScenarioCatalog(libc, syscalls, registrar);
 var scenarios = new List<IScenario>();
 foreach (var name in options.Scenarios)

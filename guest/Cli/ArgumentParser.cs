@@ -1,3 +1,5 @@
+using Guest.Scenarios.LegacyCpuIdStart;
+
 namespace Guest.Cli;
 
 /// <summary>
@@ -22,6 +24,10 @@ internal static class ArgumentParser
                     continue;
                 case "--list":
                     arguments = arguments with { List = true };
+                    continue;
+                case LegacyProbeLauncher.ProbeOption:
+                    // Hidden from --help: only the guest itself passes it, to the copy it starts.
+                    arguments = arguments with { LegacyProbe = true };
                     continue;
                 case "--kernel-cmdline":
                     // The path is optional: take the next word unless it is another option.

@@ -2,6 +2,7 @@ namespace Guest.Cli;
 
 /// <summary>The guest's command line as typed: raw texts, validated later by <see cref="OptionsResolver"/>.</summary>
 /// <param name="KernelCommandLinePath">Where to read <c>rseqh.*</c> parameters from; null when not asked.</param>
+/// <param name="LegacyProbe">Run legacy_cpu_id_start's probe instead of the scenarios (the guest starts itself so).</param>
 internal sealed record CommandLineArguments(
     bool Help = false,
     bool List = false,
@@ -10,4 +11,5 @@ internal sealed record CommandLineArguments(
     string? Seed = null,
     string? Threads = null,
     string? KtapPath = null,
-    string? KernelCommandLinePath = null);
+    string? KernelCommandLinePath = null,
+    bool LegacyProbe = false);

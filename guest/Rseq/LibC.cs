@@ -31,6 +31,9 @@ internal sealed unsafe class LibC
         PthreadSelf = (delegate* unmanaged[SuppressGCTransition]<nint>)Require("pthread_self");
         GetAuxVal = (delegate* unmanaged[SuppressGCTransition]<nuint, nuint>)Require("getauxval");
         SysConf = (delegate* unmanaged[SuppressGCTransition]<int, nint>)Require("sysconf");
+        SchedSetAffinity = (delegate* unmanaged<int, nuint, void*, int>)Require("sched_setaffinity");
+        SchedGetAffinity = (delegate* unmanaged<int, nuint, void*, int>)Require("sched_getaffinity");
+        NanoSleep = (delegate* unmanaged<void*, void*, int>)Require("nanosleep");
     }
 
     public static LibC Load() => new(NativeLibrary.Load(LibraryName));
@@ -62,6 +65,17 @@ internal sealed unsafe class LibC
     public delegate* unmanaged[SuppressGCTransition]<nuint, nuint> GetAuxVal { get; }
 
     public delegate* unmanaged[SuppressGCTransition]<int, nint> SysConf { get; }
+
+    /// <summary>
+    /// <c>sched_setaffinity(tid, size, mask)</c>, with the GC transition: re-pinning another thread
+    /// waits until that thread has been moved, which can take long under emulation.
+    /// </summary>
+    public delegate* unmanaged<int, nuint, void*, int> SchedSetAffinity { get; }
+
+    public delegate* unmanaged<int, nuint, void*, int> SchedGetAffinity { get; }
+
+    /// <summary><c>nanosleep(request, remaining)</c>, with the GC transition: it blocks.</summary>
+    public delegate* unmanaged<void*, void*, int> NanoSleep { get; }
 
     /// <summary>The address of a data symbol of libc, or 0 when this libc does not export it.</summary>
     public nint DataExport(string name) => NativeLibrary.TryGetExport(handle, name, out var address) ? address : 0;

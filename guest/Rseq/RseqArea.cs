@@ -17,4 +17,12 @@ internal static unsafe class RseqArea
     /// points to is unmapped: the kernel reads the descriptor at the next preemption otherwise.
     /// </summary>
     public static void WriteRseqCs(nint area, nint descriptor) => Volatile.Write(ref *(long*)(area + RseqLayout.RseqCsOffset), descriptor);
+
+    public static int ReadCpuIdStart(nint area) => Volatile.Read(ref *(int*)(area + RseqLayout.CpuIdStartOffset));
+
+    /// <summary>
+    /// Overwrites cpu_id_start, which the ABI documents as read-only for user space; TCMalloc does it
+    /// anyway and relies on the kernel restoring it, which is what legacy_cpu_id_start checks.
+    /// </summary>
+    public static void WriteCpuIdStart(nint area, int value) => Volatile.Write(ref *(int*)(area + RseqLayout.CpuIdStartOffset), value);
 }

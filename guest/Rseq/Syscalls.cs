@@ -22,6 +22,25 @@ internal sealed unsafe class Syscalls(LibC libc)
         return result == 0 ? (int)cpu : -1;
     }
 
+    /// <summary>The calling thread's kernel id, which sched_setaffinity takes to pin that one thread.</summary>
+    public int GetTid() => (int)libc.Syscall(SyscallNumbers.GetTid, 0, 0, 0, 0, 0);
+
+    /// <summary>
+    /// The calling thread's voluntary context switches (getrusage RUSAGE_THREAD, ru_nvcsw): they
+    /// rise only when the thread blocks, so a rise across a sleep proves the sleep switched it out.
+    /// </summary>
+    /// <returns>The count, or -1 when the call failed.</returns>
+    public long ThreadVoluntarySwitches()
+    {
+        const int RusageThread = 1;
+        const int RusageSize = 144;
+        const int VoluntarySwitchesOffset = 128;
+        var usage = stackalloc byte[RusageSize];
+        return libc.Syscall(SyscallNumbers.GetRusage, RusageThread, (nint)usage, 0, 0, 0) == 0
+            ? *(long*)(usage + VoluntarySwitchesOffset)
+            : -1;
+    }
+
     /// <summary>Calls rseq(2); returns 0 or the errno.</summary>
     public int Rseq(nint area, int length, int flags, uint signature)
     {

@@ -1,6 +1,9 @@
 using Guest.Rseq;
+using Guest.Scenarios.AffinityPin;
 using Guest.Scenarios.CsAbort;
 using Guest.Scenarios.ForkCpuId;
+using Guest.Scenarios.LegacyCpuIdStart;
+using Guest.Scenarios.MigrationStorm;
 using Guest.Scenarios.NodeIdMmCid;
 using Protocol;
 
@@ -13,6 +16,9 @@ internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistra
     public IScenario? Create(string name) => name switch
     {
         ScenarioNames.ForkCpuId => new ForkCpuIdScenario(libc, syscalls, registrar),
+        ScenarioNames.AffinityPin => new AffinityPinScenario(libc, syscalls, registrar),
+        ScenarioNames.MigrationStorm => new MigrationStormScenario(libc, syscalls),
+        ScenarioNames.LegacyCpuIdStart => new LegacyCpuIdStartScenario(),
         ScenarioNames.NodeIdMmCid => new NodeIdMmCidScenario(libc, syscalls, registrar),
         ScenarioNames.CsAbort => new CsAbortScenario(libc, syscalls, registrar),
         _ => null,

@@ -42,6 +42,16 @@ public class ArgumentParserTests
     public void List_is_recognised() => Assert.That(Parse("--list").List, Is.True);
 
     [Test]
+    public void The_hidden_probe_option_is_recognised_with_its_seconds()
+    {
+        var arguments = Parse("--internal-legacy-probe", "--seconds", "3");
+
+        Assert.That(arguments.LegacyProbe, Is.True);
+        Assert.That(arguments.Seconds, Is.EqualTo("3"));
+        Assert.That(UsageText.Value, Does.Not.Contain("--internal-legacy-probe"));
+    }
+
+    [Test]
     public void An_unknown_option_is_an_error_that_names_it()
     {
         Assert.That(ArgumentParser.TryParse(["--seconds", "1", "--frobnicate"], out _, out var error), Is.False);

@@ -1,0 +1,31 @@
+using Protocol;
+
+namespace Guest.Scenarios.AffinityPin;
+
+/// <summary>The counters of one affinity_pin run, in the order the counters line shows them.</summary>
+internal sealed record AffinityPinCounts(
+    long Children,
+    long CrossCpuStarts,
+    long Pins,
+    long PinMismatches,
+    long FirstPinMismatches,
+    long ResolvedMismatches,
+    long FailedPins,
+    long FailedChildren,
+    int Cpus,
+    long ElapsedMs)
+{
+    public IReadOnlyList<KeyValuePair<string, long>> ToCounters() =>
+    [
+        new(CounterNames.Children, Children),
+        new(CounterNames.CrossCpuStarts, CrossCpuStarts),
+        new(CounterNames.Pins, Pins),
+        new(CounterNames.PinMismatches, PinMismatches),
+        new(CounterNames.FirstPinMismatches, FirstPinMismatches),
+        new(CounterNames.ResolvedMismatches, ResolvedMismatches),
+        new(CounterNames.FailedPins, FailedPins),
+        new(CounterNames.FailedChildren, FailedChildren),
+        new(CounterNames.Cpus, Cpus),
+        new(CounterNames.ElapsedMs, ElapsedMs),
+    ];
+}

@@ -1,0 +1,54 @@
+using Protocol;
+
+namespace Guest.Scenarios.AffinityPin;
+
+/// <summary>The verdict of affinity_pin from its counters: a pure function, tested on recorded runs.</summary>
+internal static class AffinityPinVerdict
+{
+    public const int MinimumCpus = 2;
+
+    /// <summary>
+    /// Children that reported. Sized for TCG, where a child with its fork and four pins takes up to
+    /// 100 ms: 29 to 203 children in 3 s with 4 vCPUs on a loaded host.
+    /// </summary>
+    public const int MinimumChildren = 10;
+
+    /// <summary>
+    /// Children that started on another CPU than their parent: only their first pin can show the
+    /// parent's stale cpu_id. A kernel without ce3614daabea shows it in nearly every such child.
+    /// </summary>
+    public const int MinimumCrossCpuStarts = 5;
+
+    /// <summary>Pins that landed on their target: fewer means sched_setaffinity mostly failed.</summary>
+    public const int MinimumPins = 30;
+
+    /// <param name="rseqUnavailableReason">Why the guest has no rseq area; null when it has one.</param>
+    public static ScenarioOutcome Judge(AffinityPinCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    {
+        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+    }
+
+    static (ScenarioVerdict Verdict, string? Reason) Decide(AffinityPinCounts counts, string? rseqUnavailableReason)
+    {
+        if (counts.Cpus < MinimumCpus)
+            return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
+        if (rseqUnavailableReason is not null)
+            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (counts.PinMismatches > 0)
+            return (ScenarioVerdict.Fail,
+                $"cpu_id stayed off the pinned CPU after {counts.PinMismatches} of {counts.Pins} pins "
+                + $"({counts.FirstPinMismatches} on the first pin, to the CPU the child already ran on), "
+                + $"over all {PinReport.ReadingsPerPin} reads with getcpu on the target");
+        if (counts.Children < MinimumChildren)
+            return (ScenarioVerdict.Error, $"insufficient stress: {counts.Children} children, need {MinimumChildren}");
+        if (counts.CrossCpuStarts < MinimumCrossCpuStarts)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.CrossCpuStarts} of {counts.Children} children started on another CPU "
+                + $"than the parent, need {MinimumCrossCpuStarts}");
+        if (counts.Pins < MinimumPins)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.Pins} pins landed ({counts.FailedPins} failed), need {MinimumPins}");
+        return (ScenarioVerdict.Pass, null);
+    }
+}

@@ -1,0 +1,23 @@
+using Protocol;
+
+namespace Guest.Scenarios.LegacyCpuIdStart;
+
+/// <summary>
+/// legacy_cpu_id_start: TCMalloc's contract (Regression 2 in docs/rseq.md). A 32-byte registration
+/// must get cpu_id_start rewritten after every context switch; the v6.19 rework stopped that until
+/// b9eac6a9d93c restored it for ABI v1 registrations.
+/// </summary>
+internal sealed class LegacyCpuIdStartScenario : IScenario
+{
+    /// <summary>Above the probe's own time: a process start and the sleeps are slow under TCG.</summary>
+    static readonly TimeSpan ProbeOverhead = TimeSpan.FromSeconds(60);
+
+    public string Name => ScenarioNames.LegacyCpuIdStart;
+
+    public ScenarioOutcome Run(ScenarioSettings settings)
+    {
+        var run = LegacyProbeLauncher.Run(settings.Duration, settings.Duration + ProbeOverhead);
+        var report = LegacyProbeReport.Parse(run.Output.Split('\n'));
+        return LegacyCpuIdStartVerdict.Judge(report, run.Failure);
+    }
+}

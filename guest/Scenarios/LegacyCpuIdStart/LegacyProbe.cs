@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Guest.Rseq;
+
+namespace Guest.Scenarios.LegacyCpuIdStart;
+
+/// <summary>
+/// The probe that legacy_cpu_id_start runs in a process of its own, started with glibc's rseq
+/// registration off: it registers a 32-byte (ABI v1) area, pins itself to one CPU, and over and
+/// over writes a sentinel into cpu_id_start, sleeps, and reads cpu_id_start back, as TCMalloc
+/// relies on the kernel restoring it after every context switch.
+/// </summary>
+internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegistrar registrar)
+{
+    /// <summary>As the measurement in docs/rseq.md: 500 sleeps show the fault every time, or never.</summary>
+    const int MaxSleeps = 500;
+
+    /// <summary>Enough survivals to be sure; stopping there keeps a faulty kernel's run short.</summary>
+    const int SurvivalsToStop = 20;
+
+    /// <summary>Long enough that the sleep always blocks (a context switch), short enough for hundreds of them.</summary>
+    const long SleepNanoseconds = 1_000_000;
+
+    public LegacyProbeReport Run(TimeSpan duration)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var tally = new LegacyProbeTally();
+        var registration = registrar.ForCurrentThread();
+        var unavailable = registration.Owner switch
+        {
+            RseqOwner.Guest => null,
+            RseqOwner.Glibc => "glibc registered rseq despite GLIBC_TUNABLES=glibc.pthread.rseq=0, so no 32-byte area of our own",
+            _ => registration.UnavailableReason ?? "no rseq registration",
+        };
+        if (unavailable is not null)
+            return tally.Report(-1, stopwatch.ElapsedMilliseconds, unavailable);
+
+        // Pinned, so the sleep switches the thread out without moving it: a migration rewrites
+        // the IDs on every kernel and would hide the regression.
+        var cpu = syscalls.GetCpu();
+        var pinError = new CpuAffinity(libc).Pin(0, cpu);
+        if (pinError != 0)
+            throw new InvalidOperationException($"could not pin the probe to cpu {cpu} (errno {pinError})");
+
+        while (stopwatch.Elapsed < duration && tally.Sleeps < MaxSleeps && tally.SentinelSurvived < SurvivalsToStop)
+            tally.Record(SleepOnce(registration.Area));
+        return tally.Report(cpu, stopwatch.ElapsedMilliseconds, null);
+    }
+
+    SleepSample SleepOnce(nint area)
+    {
+        RseqArea.WriteCpuIdStart(area, SleepSample.Sentinel);
+        var switchesBefore = syscalls.ThreadVoluntarySwitches();
+        var request = stackalloc long[2] { 0, SleepNanoseconds };
+        libc.NanoSleep(request, null);
+        // Counted before cpu_id_start is read: a rise then proves a switch between the sentinel
+        // write and the read, which a correct kernel follows with a rewrite. A 1 ms sleep does not
+        // always block: under TCG the timer can expire before the thread gets to schedule().
+        var switchesAfter = syscalls.ThreadVoluntarySwitches();
+        var cpuIdStart = RseqArea.ReadCpuIdStart(area);
+        var cpuId = RseqArea.ReadCpuId(area);
+        var getCpu = syscalls.GetCpu();
+        var switches = switchesBefore < 0 || switchesAfter < 0 ? 0 : switchesAfter - switchesBefore;
+        return new SleepSample(cpuIdStart, cpuId, getCpu, switches);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Guest.Rseq;
+using Protocol;
+
+namespace Guest.Scenarios.MigrationStorm;
+
+/// <summary>
+/// migration_storm: worker threads, each with its own rseq registration, compare cpu_id with getcpu
+/// while a migrator re-pins them to random CPUs, as the kernel's KVM rseq_test does.
+/// </summary>
+internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls) : IScenario
+{
+    /// <summary>Generous for TCG: the threads only register, pin themselves and wait.</summary>
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
+    static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
+    public string Name => ScenarioNames.MigrationStorm;
+
+    public ScenarioOutcome Run(ScenarioSettings settings)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var cpus = new CpuAffinity(libc).AllowedCpus();
+        if (cpus.Count < MigrationStormVerdict.MinimumCpus)
+            return MigrationStormVerdict.Judge(new MigrationStormCounts(0, 0, 0, 0, 0, 0, 0, cpus.Count, 0), null, []);
+
+        var slots = new StormSlot[settings.Threads];
+        for (var index = 0; index < slots.Length; index++)
+            slots[index] = new StormSlot(index, cpus[index % cpus.Count]);
+        using var control = new StormControl(slots.Length);
+        var migrator = new StormMigrator(libc, slots, cpus, settings.Seed, control);
+        var threads = new List<Thread>();
+        foreach (var slot in slots)
+            threads.Add(Start($"storm worker {slot.Index}", new StormWorker(libc, syscalls, slot, control).Run));
+
+        string? unavailable;
+        try
+        {
+            if (!control.WaitUntilReady(StartTimeout))
+                throw new InvalidOperationException($"the workers were not ready within {StartTimeout.TotalSeconds} s");
+            unavailable = slots.Select(slot => slot.UnavailableReason).FirstOrDefault(reason => reason is not null);
+            if (unavailable is null)
+            {
+                threads.Add(Start("storm migrator", migrator.Run));
+                control.Start();
+                Thread.Sleep(settings.Duration);
+            }
+        }
+        finally
+        {
+            control.Stop();
+            foreach (var thread in threads)
+            {
+                if (!thread.Join(StopTimeout))
+                    throw new InvalidOperationException($"{thread.Name} did not stop within {StopTimeout.TotalSeconds} s");
+            }
+        }
+
+        var counts = new MigrationStormCounts(
+            slots.Length,
+            migrator.Migrations,
+            slots.Sum(slot => slot.Comparisons),
+            slots.Sum(slot => slot.Raced),
+            slots.Sum(slot => slot.ResolvedMismatches),
+            slots.Sum(slot => slot.Mismatches),
+            migrator.FailedRepins,
+            cpus.Count,
+            stopwatch.ElapsedMilliseconds);
+        return MigrationStormVerdict.Judge(counts, unavailable, Evidence(slots, migrator));
+    }
+
+    static Thread Start(string name, ThreadStart body)
+    {
+        var thread = new Thread(body) { IsBackground = true, Name = name };
+        thread.Start();
+        return thread;
+    }
+
+    /// <summary>The persistent mismatches first; with none, examples that show the stress was real.</summary>
+    static IReadOnlyList<string> Evidence(IReadOnlyList<StormSlot> slots, StormMigrator migrator)
+    {
+        var mismatches = slots.SelectMany(slot => slot.MismatchExamples).Take(ScenarioOutcome.MaxEvidenceLines).ToList();
+        if (mismatches.Count > 0)
+            return mismatches;
+        var evidence = new List<string>();
+        var resolved = slots.Select(slot => slot.ResolvedExample).FirstOrDefault(example => example is not null);
+        if (resolved is not null)
+            evidence.Add(resolved);
+        if (migrator.FailedExample is not null)
+            evidence.Add(migrator.FailedExample);
+        return evidence;
+    }
+}

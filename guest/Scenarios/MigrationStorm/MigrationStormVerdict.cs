@@ -1,0 +1,45 @@
+using Protocol;
+
+namespace Guest.Scenarios.MigrationStorm;
+
+/// <summary>The verdict of migration_storm from its counters: a pure function, tested on recorded runs.</summary>
+internal static class MigrationStormVerdict
+{
+    public const int MinimumCpus = 2;
+
+    /// <summary>
+    /// Re-pins to another CPU: the KVM rseq_test also fails a run that migrated too little. Sized for
+    /// TCG, where re-pinning a busy thread takes about 10 ms: 158 to 481 in 3 s with 4 vCPUs on a
+    /// loaded host. Each migration is followed by thousands of comparisons on the new CPU.
+    /// </summary>
+    public const int MinimumMigrations = 50;
+
+    /// <summary>Comparisons made with no re-pin racing them.</summary>
+    public const int MinimumComparisons = 1000;
+
+    /// <param name="rseqUnavailableReason">Why a worker had no rseq area; null when all had one.</param>
+    public static ScenarioOutcome Judge(MigrationStormCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    {
+        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+    }
+
+    static (ScenarioVerdict Verdict, string? Reason) Decide(MigrationStormCounts counts, string? rseqUnavailableReason)
+    {
+        if (counts.Cpus < MinimumCpus)
+            return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
+        if (rseqUnavailableReason is not null)
+            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (counts.Mismatches > 0)
+            return (ScenarioVerdict.Fail,
+                $"cpu_id disagreed with getcpu in {counts.Mismatches} of {counts.Comparisons} comparisons, "
+                + "again on a re-check with no re-pin in between");
+        if (counts.Migrations < MinimumMigrations)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.Migrations} migrations ({counts.FailedRepins} re-pins failed), need {MinimumMigrations}");
+        if (counts.Comparisons < MinimumComparisons)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: {counts.Comparisons} comparisons ({counts.RacedComparisons} raced), need {MinimumComparisons}");
+        return (ScenarioVerdict.Pass, null);
+    }
+}

@@ -1,0 +1,59 @@
+using Guest.Rseq;
+
+namespace Guest.Scenarios.MigrationStorm;
+
+/// <summary>
+/// Re-pins a random worker to a random other CPU every few microseconds, bumping that worker's
+/// sequence before and after, so the worker can tell a round that a re-pin raced.
+/// </summary>
+internal sealed unsafe class StormMigrator(LibC libc, IReadOnlyList<StormSlot> slots, IReadOnlyList<int> cpus, long seed, StormControl control)
+{
+    /// <summary>
+    /// The pause between re-pins. A sleep rather than a spin: the workers keep every CPU busy, and a
+    /// spinning migrator would take its CPU from one of them.
+    /// </summary>
+    const long PauseNanoseconds = 10_000;
+
+    public long Migrations { get; private set; }
+    public long FailedRepins { get; private set; }
+    public string? FailedExample { get; private set; }
+
+    public void Run()
+    {
+        var affinity = new CpuAffinity(libc);
+        var random = new Random(unchecked((int)(seed ^ (seed >> 32))));
+        control.WaitForStart();
+        while (!control.Stopping)
+        {
+            var slot = slots[random.Next(slots.Count)];
+            var cpu = OtherCpu(random, slot.PinnedCpu);
+            slot.AdvanceSequence();
+            var error = affinity.Pin(slot.ThreadId, cpu);
+            slot.AdvanceSequence();
+            if (error == 0)
+            {
+                Migrations++;
+                slot.PinnedCpu = cpu;
+            }
+            else
+            {
+                FailedRepins++;
+                FailedExample ??= $"re-pin of worker {slot.Index} to cpu {cpu} failed (errno {error})";
+            }
+            Pause();
+        }
+    }
+
+    /// <summary>A CPU drawn uniformly among those other than <paramref name="current"/>.</summary>
+    int OtherCpu(Random random, int current)
+    {
+        var cpu = cpus[random.Next(cpus.Count - 1)];
+        return cpu == current ? cpus[^1] : cpu;
+    }
+
+    void Pause()
+    {
+        var request = stackalloc long[2] { 0, PauseNanoseconds };
+        libc.NanoSleep(request, null);
+    }
+}

@@ -1,0 +1,73 @@
+using Guest.Rseq;
+
+namespace Guest.Scenarios.MigrationStorm;
+
+/// <summary>
+/// One worker thread: registers its rseq area (glibc's when glibc registered one for this thread,
+/// else its own), pins itself, then compares cpu_id with getcpu until told to stop.
+/// </summary>
+/// <remarks>The loop allocates only for the rare evidence line, so it never waits on a GC.</remarks>
+internal sealed class StormWorker(LibC libc, Syscalls syscalls, StormSlot slot, StormControl control)
+{
+    public void Run()
+    {
+        // A new registrar per thread: registrations are per thread, and so is glibc's area.
+        var registration = new RseqRegistrar(libc, syscalls).ForCurrentThread();
+        slot.ThreadId = syscalls.GetTid();
+        slot.UnavailableReason = registration.UnavailableReason;
+        var pinError = registration.IsAvailable ? new CpuAffinity(libc).Pin(0, slot.InitialCpu) : 0;
+        if (pinError != 0)
+            slot.UnavailableReason = $"worker {slot.Index} could not pin itself to cpu {slot.InitialCpu} (errno {pinError})";
+        slot.PinnedCpu = slot.InitialCpu;
+        control.SignalReady();
+        control.WaitForStart();
+        if (slot.UnavailableReason is null)
+            Compare(registration.Area);
+    }
+
+    void Compare(nint area)
+    {
+        while (!control.Stopping)
+        {
+            var round = Read(area);
+            var recheck = StormJudge.NeedsRecheck(round) ? Read(area) : round;
+            Count(StormJudge.Judge(round, recheck), round, recheck);
+        }
+    }
+
+    StormRound Read(nint area)
+    {
+        var sequenceBefore = slot.ReadSequence();
+        var cpuIdBefore = RseqArea.ReadCpuId(area);
+        var getCpu = syscalls.GetCpu();
+        var cpuIdAfter = RseqArea.ReadCpuId(area);
+        return new StormRound(sequenceBefore, cpuIdBefore, getCpu, cpuIdAfter, slot.ReadSequence());
+    }
+
+    void Count(StormObservation observation, StormRound round, StormRound recheck)
+    {
+        switch (observation)
+        {
+            case StormObservation.Raced:
+                slot.Raced++;
+                break;
+            case StormObservation.Agreed:
+                slot.Comparisons++;
+                break;
+            case StormObservation.ResolvedMismatch:
+                slot.Comparisons++;
+                slot.ResolvedMismatches++;
+                slot.ResolvedExample ??= $"worker {slot.Index} resolved on re-check: {round} then {recheck}";
+                break;
+            case StormObservation.PersistentMismatch:
+                slot.Comparisons++;
+                slot.Mismatches++;
+                if (slot.MismatchExamples.Count < ScenarioOutcome.MaxEvidenceLines)
+                    slot.MismatchExamples.Add($"worker {slot.Index} pinned to cpu {slot.PinnedCpu}: {round}, re-check {recheck}");
+                break;
+            case StormObservation.Unavailable:
+                slot.Unavailable++;
+                break;
+        }
+    }
+}

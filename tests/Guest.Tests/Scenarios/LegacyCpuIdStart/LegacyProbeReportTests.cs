@@ -1,0 +1,42 @@
+using Guest.Scenarios.LegacyCpuIdStart;
+
+namespace Guest.Tests.Scenarios.LegacyCpuIdStart;
+
+public class LegacyProbeReportTests
+{
+    static readonly LegacyProbeCounts SomeCounts = new(Sleeps: 500, SwitchedSleeps: 494, SentinelSurvived: 3,
+        WrongCpuRewrites: 1, PinnedCpu: 2, ElapsedMs: 675);
+
+    [Test]
+    public void A_report_reads_back_from_its_own_lines()
+    {
+        var report = new LegacyProbeReport(SomeCounts, null, ["sleep 1: a line", "sleep 2: another"]);
+
+        var parsed = LegacyProbeReport.Parse(report.ToLines());
+
+        Assert.That(parsed, Is.Not.Null);
+        Assert.That(parsed!.Counts, Is.EqualTo(SomeCounts));
+        Assert.That(parsed.UnavailableReason, Is.Null);
+        Assert.That(parsed.Evidence, Is.EqualTo(report.Evidence));
+    }
+
+    [Test]
+    public void The_reason_of_a_skipped_probe_reads_back()
+    {
+        var report = new LegacyProbeReport(SomeCounts, "kernel has no rseq system call (ENOSYS)", []);
+
+        Assert.That(LegacyProbeReport.Parse(report.ToLines())?.UnavailableReason, Is.EqualTo(report.UnavailableReason));
+    }
+
+    [Test]
+    public void Output_without_a_counters_line_is_no_report()
+    {
+        Assert.That(LegacyProbeReport.Parse(["Unhandled exception. System.InvalidOperationException: oops", ""]), Is.Null);
+    }
+
+    [Test]
+    public void A_counters_line_missing_a_counter_is_no_report()
+    {
+        Assert.That(LegacyProbeReport.Parse(["# legacy_cpu_id_start: counters sleeps=500 switched_sleeps=494"]), Is.Null);
+    }
+}
