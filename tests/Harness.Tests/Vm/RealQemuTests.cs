@@ -47,6 +47,18 @@ public class RealQemuTests
     }
 
     [Test]
+    public async Task A_real_QEMU_is_killed_at_the_boot_timeout()
+    {
+        var request = Request("tcg") with { BootTimeout = TimeSpan.FromSeconds(1) };
+
+        var run = await new QemuRunner().RunAsync(request, CancellationToken.None);
+
+        Assert.That(run.End, Is.EqualTo(VmEnd.BootTimeout));
+        Assert.That(run.QemuExitCode, Is.Null);
+        Assert.That(await FakeQemu.ProcessesMentioningAsync(_directory), Is.Empty);
+    }
+
+    [Test]
     public async Task Two_NUMA_nodes_reach_the_guest()
     {
         var run = await new QemuRunner().RunAsync(Request("tcg", numaNodes: 2), CancellationToken.None);
