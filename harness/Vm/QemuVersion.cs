@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Harness.Vm;
+
+/// <summary>The version line of QEMU, recorded with every run.</summary>
+public sealed class QemuVersion(string qemuPath = QemuRunner.DefaultQemu)
+{
+    /// <summary>The first line of <c>--version</c>, e.g. "QEMU emulator version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3)".</summary>
+    /// <exception cref="QemuNotFoundException">QEMU cannot be started.</exception>
+    public async Task<string> ReadAsync(CancellationToken ct)
+    {
+        BufferedCommandResult result;
+        try
+        {
+            result = await Cli.Wrap(qemuPath)
+                .WithArguments(args => args.Add("--version"))
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(ct);
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+        {
+            throw new QemuNotFoundException(qemuPath, e);
+        }
+
+        var firstLine = FirstLine(result.StandardOutput);
+        if (result.ExitCode != 0 || firstLine.Length == 0)
+            throw new InvalidOperationException(
+                $"{qemuPath} --version failed (exit {result.ExitCode}): {FirstLine(result.StandardError)}");
+        return firstLine;
+    }
+
+    static string FirstLine(string text) =>
+        text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
+}

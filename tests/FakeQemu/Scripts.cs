@@ -1,0 +1,51 @@
+using Protocol;
+
+namespace FakeQemu;
+
+/// <summary>The console and result texts the fake plays.</summary>
+static class Scripts
+{
+    public const string Scenario = "fork_cpu_id";
+
+    /// <summary>Normal boot lines of a Debian kernel, including the ones that mention bugs and warnings.</summary>
+    public static void Boot(Output output)
+    {
+        output.Kernel("Linux version 6.1.0-50-amd64 (fake) #1 SMP PREEMPT_DYNAMIC Debian 6.1.176-1");
+        output.Kernel("Command line: console=ttyS0 panic=-1");
+        output.Kernel("Spectre V2 : WARNING: Unprivileged eBPF is enabled with eIBRS on, data leaks possible via Spectre v2 BHB attacks!");
+        output.Kernel("PCI: Using host bridge windows from ACPI; if necessary, use \"pci=nocrs\" and report a bug");
+        output.Kernel("AMD-Vi: AMD IOMMUv2 functionality not available on this system - This is not a bug.");
+        output.Kernel("Run /init as init process");
+    }
+
+    public static void StreamStart(Output output)
+    {
+        output.Result(KtapLines.Version);
+        output.Result(KtapLines.Info(InfoKeys.KernelRelease, "6.1.0-50-amd64"));
+        output.Result(KtapLines.Plan(1));
+    }
+
+    public static void StreamEnd(Output output)
+    {
+        output.Result(KtapLines.Counters(Scenario, [new(CounterNames.Forks, 800), new(CounterNames.StaleChildren, 0)]));
+        output.Result(KtapLines.Result(1, Scenario, ScenarioVerdict.Pass, null));
+        output.Result(KtapLines.Done(0));
+    }
+
+    public static void Reboot(Output output)
+    {
+        output.Kernel("reboot: Restarting system");
+        output.Kernel("reboot: machine restart");
+    }
+
+    /// <summary>A real panic after an oops (6.1, trimmed).</summary>
+    public static void Panic(Output output)
+    {
+        output.Kernel("BUG: kernel NULL pointer dereference, address: 0000000000000000");
+        output.Kernel("#PF: supervisor read access in kernel mode");
+        output.Kernel("Oops: 0000 [#1] PREEMPT SMP NOPTI");
+        output.Kernel("CPU: 1 PID: 1 Comm: init Not tainted 6.1.0-50-amd64 #1  Debian 6.1.176-1");
+        output.Kernel("Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000009");
+        output.Kernel("---[ end Kernel panic - not syncing: Attempted to kill init! exitcode=0x00000009 ]---");
+    }
+}

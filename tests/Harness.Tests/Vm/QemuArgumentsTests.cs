@@ -1,0 +1,99 @@
+using Harness.Vm;
+
+namespace Harness.Tests.Vm;
+
+public class QemuArgumentsTests
+{
+    static VmRequest Request(string accel = "tcg", int cpus = 4, int memoryMiB = 512, int numaNodes = 1) => new(
+        "/k/bzImage", "/k/initramfs.cpio.gz", cpus, memoryMiB, accel, ["rseqh.seconds=5", "rseqh.seed=7"],
+        TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), "/out/console.log", "/out/results.log", numaNodes);
+
+    /// <summary>The value that follows each occurrence of an option.</summary>
+    static List<string> ValuesOf(IReadOnlyList<string> args, string option) =>
+        args.Select((arg, index) => (arg, index)).Where(pair => pair.arg == option).Select(pair => args[pair.index + 1]).ToList();
+
+    [Test]
+    public void The_console_is_the_first_serial_port_and_the_results_the_second()
+    {
+        var args = QemuArguments.Build(Request());
+
+        Assert.That(ValuesOf(args, "-serial"), Is.EqualTo(new[] { "file:/out/console.log", "stdio" }));
+    }
+
+    [Test]
+    public void Nothing_but_the_results_can_reach_stdout()
+    {
+        var args = QemuArguments.Build(Request());
+
+        Assert.That(args, Does.Contain("-nodefaults").And.Contain("-no-reboot"));
+        Assert.That(ValuesOf(args, "-display"), Is.EqualTo(new[] { "none" }));
+        Assert.That(ValuesOf(args, "-monitor"), Is.EqualTo(new[] { "none" }));
+    }
+
+    [Test]
+    public void TCG_runs_one_host_thread_per_vCPU_on_q35()
+    {
+        var args = QemuArguments.Build(Request("tcg"));
+
+        Assert.That(ValuesOf(args, "-M"), Is.EqualTo(new[] { "q35" }));
+        Assert.That(ValuesOf(args, "-accel"), Is.EqualTo(new[] { "tcg,thread=multi" }));
+        Assert.That(args, Does.Not.Contain("-cpu"));
+    }
+
+    [Test]
+    public void KVM_passes_the_host_CPU_through()
+    {
+        var args = QemuArguments.Build(Request("kvm"));
+
+        Assert.That(ValuesOf(args, "-accel"), Is.EqualTo(new[] { "kvm" }));
+        Assert.That(ValuesOf(args, "-cpu"), Is.EqualTo(new[] { "host" }));
+    }
+
+    [Test]
+    public void An_unknown_accelerator_is_refused_by_name() =>
+        Assert.That(() => QemuArguments.Build(Request("hvf")), Throws.ArgumentException.With.Message.Contains("'hvf'"));
+
+    [Test]
+    public void CPUs_memory_kernel_and_initramfs_come_from_the_request()
+    {
+        var args = QemuArguments.Build(Request(cpus: 3, memoryMiB: 768));
+
+        Assert.That(ValuesOf(args, "-smp"), Is.EqualTo(new[] { "3" }));
+        Assert.That(ValuesOf(args, "-m"), Is.EqualTo(new[] { "768" }));
+        Assert.That(ValuesOf(args, "-kernel"), Is.EqualTo(new[] { "/k/bzImage" }));
+        Assert.That(ValuesOf(args, "-initrd"), Is.EqualTo(new[] { "/k/initramfs.cpio.gz" }));
+    }
+
+    [Test]
+    public void The_kernel_command_line_has_the_console_the_panic_reboot_and_the_guest_words_but_not_quiet()
+    {
+        var append = ValuesOf(QemuArguments.Build(Request()), "-append").Single();
+
+        Assert.That(append, Is.EqualTo("console=ttyS0 panic=-1 rseqh.seconds=5 rseqh.seed=7"));
+    }
+
+    [Test]
+    public void One_NUMA_node_adds_no_NUMA_layout()
+    {
+        var args = QemuArguments.Build(Request(numaNodes: 1));
+
+        Assert.That(args, Does.Not.Contain("-numa").And.Not.Contain("-object"));
+    }
+
+    [Test]
+    public void NUMA_nodes_split_the_CPUs_and_the_memory_with_a_memory_backend_each()
+    {
+        var args = QemuArguments.Build(Request(cpus: 3, memoryMiB: 501, numaNodes: 2));
+
+        Assert.That(ValuesOf(args, "-object"), Is.EqualTo(new[]
+        {
+            "memory-backend-ram,id=numa-mem0,size=251M",
+            "memory-backend-ram,id=numa-mem1,size=250M",
+        }));
+        Assert.That(ValuesOf(args, "-numa"), Is.EqualTo(new[]
+        {
+            "node,nodeid=0,cpus=0-1,memdev=numa-mem0",
+            "node,nodeid=1,cpus=2,memdev=numa-mem1",
+        }));
+    }
+}
