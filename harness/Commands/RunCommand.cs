@@ -1,4 +1,11 @@
 using System.CommandLine;
+using Harness.Config;
+using Harness.GuestImage;
+using Harness.Kernels;
+using Harness.Prerequisites;
+using Harness.Results;
+using Harness.Running;
+using Harness.Vm;
 
 namespace Harness.Commands;
 
@@ -7,12 +14,58 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var matrix = new Option<string?>("--matrix", "-m") { Description = "The kernels.yaml to run (default: kernels.yaml of the checkout)." };
+        var matrixOption = new Option<string?>("--matrix", "-m") { Description = "The kernels.yaml to run (default: kernels.yaml of the checkout)." };
+        var kernelOption = new Option<string[]>("--kernel", "-k") { Description = "Run only the kernel of this name (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var accelOption = new Option<AccelChoice?>("--accel") { Description = "Override the matrix's accelerator: auto, kvm or tcg." };
+        var cacheOption = new Option<string?>("--cache") { Description = "Cache folder for kernels and guest images (default: cache/ of the checkout)." };
+        var resultsOption = new Option<string?>("--results") { Description = "Folder that receives the run folder (default: results/ of the checkout)." };
         var command = new Command("run", "Boot every kernel of the matrix under QEMU, run the guest, and print PASS/FAIL by kernel version.")
         {
-            matrix,
+            matrixOption, kernelOption, accelOption, cacheOption, resultsOption,
         };
-        command.SetAction((parse, cancellationToken) => Task.FromResult(ExitCodes.BadInput));
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var layout = RepositoryLayout.Locate();
+            var matrix = Select(MatrixLoader.Load(parse.GetValue(matrixOption) ?? layout.DefaultMatrix), parse.GetValue(kernelOption) ?? []);
+            var accelChoice = parse.GetValue(accelOption) ?? matrix.Defaults.Accel;
+            var cache = Path.GetFullPath(parse.GetValue(cacheOption) ?? layout.DefaultCache);
+            var resultsRoot = Path.GetFullPath(parse.GetValue(resultsOption) ?? layout.DefaultResults);
+
+            // Everything that can fail for a reason outside the kernels is checked before anything is written.
+            var missing = PathSearch.Missing(Requirements.ForRun);
+            if (missing.Count > 0)
+                throw new PrerequisiteException($"{string.Join(", ", missing.Select(r => r.Command))} not found: run 'make run' (or 'harness setup') to install {string.Join(" ", missing.Select(r => r.Package).Distinct())}");
+            var vm = await VmEnvironmentProbe.ProbeAsync(accelChoice, cancellationToken);
+            Console.WriteLine($"QEMU {vm.QemuVersion}, accel {vm.Accel} ({vm.AccelReason})");
+
+            var folder = RunFolder.Create(resultsRoot, TimeProvider.System.GetUtcNow());
+            var kernels = new KernelProvider(cache, Console.WriteLine);
+            var guests = new GuestImageBuilder(layout.Root, cache, Console.WriteLine);
+            var kernelRun = new KernelRun(kernels, new QemuRunner(), TimeProvider.System);
+            var runner = new MatrixRunner(kernelRun, guests, Console.WriteLine, TimeProvider.System);
+            var record = await runner.RunAsync(matrix, vm, HostInfoReader.Read(), folder, cancellationToken);
+
+            var table = ResultTable.From(record);
+            Console.WriteLine();
+            Console.Write(PlainTable.Render(table));
+            Console.WriteLine();
+            foreach (var note in table.Notes)
+                Console.WriteLine(note);
+            Console.WriteLine();
+            Console.WriteLine($"results: {folder.Path}");
+            Console.WriteLine(record.AllMetExpectation ? "every kernel met its expectation" : "some kernels did NOT meet their expectation");
+            return record.AllMetExpectation ? ExitCodes.AllMet : ExitCodes.ExpectationNotMet;
+        });
         return command;
+    }
+
+    static Matrix Select(Matrix matrix, IReadOnlyCollection<string> names)
+    {
+        if (names.Count == 0)
+            return matrix;
+        var unknown = names.Where(n => matrix.Kernels.All(k => k.Name != n)).ToList();
+        if (unknown.Count > 0)
+            throw new MatrixException(SourceLocation.WholeFile(matrix.FilePath), $"no kernel named {string.Join(", ", unknown.Select(n => $"'{n}'"))}");
+        return matrix with { Kernels = matrix.Kernels.Where(k => names.Contains(k.Name)).ToList() };
     }
 }

@@ -8,7 +8,7 @@ namespace Harness.Vm;
 /// <summary>Boots one VM under QEMU, follows its result stream live and ends it in every case.</summary>
 /// <param name="qemuPath">The QEMU executable (tests pass a fake).</param>
 /// <param name="exitGrace">How long QEMU may take to end by itself once the stream is complete.</param>
-public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpan? exitGrace = null)
+public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpan? exitGrace = null) : Harness.Running.IVmRunner
 {
     public const string DefaultQemu = "qemu-system-x86_64";
     const int MaxErrorChars = 8_000;
