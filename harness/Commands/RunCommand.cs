@@ -19,9 +19,10 @@ public static class RunCommand
         var accelOption = new Option<AccelChoice?>("--accel") { Description = "Override the matrix's accelerator: auto, kvm or tcg." };
         var cacheOption = new Option<string?>("--cache") { Description = "Cache folder for kernels and guest images (default: cache/ of the checkout)." };
         var resultsOption = new Option<string?>("--results") { Description = "Folder that receives the run folder (default: results/ of the checkout)." };
+        var qemuOption = new Option<string?>("--qemu") { Description = "The qemu-system-x86_64 to use (default: the one on PATH)." };
         var command = new Command("run", "Boot every kernel of the matrix under QEMU, run the guest, and print PASS/FAIL by kernel version.")
         {
-            matrixOption, kernelOption, accelOption, cacheOption, resultsOption,
+            matrixOption, kernelOption, accelOption, cacheOption, resultsOption, qemuOption,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -32,16 +33,16 @@ public static class RunCommand
             var resultsRoot = Path.GetFullPath(parse.GetValue(resultsOption) ?? layout.DefaultResults);
 
             // Everything that can fail for a reason outside the kernels is checked before anything is written.
-            var missing = PathSearch.Missing(Requirements.ForRun);
-            if (missing.Count > 0)
-                throw new PrerequisiteException($"{string.Join(", ", missing.Select(r => r.Command))} not found: run 'make run' (or 'harness setup') to install {string.Join(" ", missing.Select(r => r.Package).Distinct())}");
-            var vm = await VmEnvironmentProbe.ProbeAsync(accelChoice, cancellationToken);
+            var qemu = parse.GetValue(qemuOption);
+            CheckPrerequisites(qemu);
+            qemu ??= QemuRunner.DefaultQemu;
+            var vm = await VmEnvironmentProbe.ProbeAsync(qemu, accelChoice, cancellationToken);
             Console.WriteLine($"QEMU {vm.QemuVersion}, accel {vm.Accel} ({vm.AccelReason})");
 
             var folder = RunFolder.Create(resultsRoot, TimeProvider.System.GetUtcNow());
             var kernels = new KernelProvider(cache, Console.WriteLine);
             var guests = new GuestImageBuilder(layout.Root, cache, Console.WriteLine);
-            var kernelRun = new KernelRun(kernels, new QemuRunner(), TimeProvider.System);
+            var kernelRun = new KernelRun(kernels, new QemuRunner(qemu), TimeProvider.System);
             var runner = new MatrixRunner(kernelRun, guests, Console.WriteLine, TimeProvider.System);
             var record = await runner.RunAsync(matrix, vm, HostInfoReader.Read(), folder, cancellationToken);
 
@@ -57,6 +58,16 @@ public static class RunCommand
             return record.AllMetExpectation ? ExitCodes.AllMet : ExitCodes.ExpectationNotMet;
         });
         return command;
+    }
+
+    static void CheckPrerequisites(string? qemu)
+    {
+        if (qemu is not null && !File.Exists(qemu))
+            throw new PrerequisiteException($"{qemu} not found (--qemu)");
+        var needed = qemu is null ? Requirements.ForRun : Requirements.ForRun.Where(r => r.Command != QemuRunner.DefaultQemu);
+        var missing = PathSearch.Missing(needed);
+        if (missing.Count > 0)
+            throw new PrerequisiteException($"{string.Join(", ", missing.Select(r => r.Command))} not found: run 'make run' (or 'harness setup') to install {string.Join(" ", missing.Select(r => r.Package).Distinct())}");
     }
 
     static Matrix Select(Matrix matrix, IReadOnlyCollection<string> names)

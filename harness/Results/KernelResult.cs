@@ -8,6 +8,7 @@ namespace Harness.Results;
 /// <param name="KernelRelease">The <c>uname -r</c> the guest saw; null when the guest never reported.</param>
 /// <param name="Error">Why the kernel could not be booted at all (fetch, build), one line.</param>
 /// <param name="ConsoleLog">The console log, relative to the run folder.</param>
+/// <param name="BootAttempts">Boots it took: a crash before the guest started is retried once.</param>
 public sealed record KernelResult(
     string Name,
     string Source,
@@ -23,4 +24,5 @@ public sealed record KernelResult(
     IReadOnlyList<ConsoleFinding> ConsoleFindings,
     string? ConsoleLog,
     string? ResultsLog,
-    IReadOnlyDictionary<string, string> GuestInfo);
+    IReadOnlyDictionary<string, string> GuestInfo,
+    int BootAttempts);

@@ -19,7 +19,10 @@ public static class OutcomeJudge
         TimeSpan testTimeout)
     {
         var brokenRunReason = BrokenRunReason(run, report, bootTimeout, testTimeout);
-        var kernelBug = run.ConsoleFindings.FirstOrDefault();
+        // Under TCG on a busy host a vCPU thread can starve long enough to trip the lockup
+        // detectors, so a lockup alone says nothing certain about the kernel: it is an ERROR.
+        var kernelBug = run.ConsoleFindings.FirstOrDefault(f => f.Kind != ConsoleFindingKind.Lockup);
+        var lockup = run.ConsoleFindings.FirstOrDefault(f => f.Kind == ConsoleFindingKind.Lockup);
         var outcomes = new List<ScenarioOutcome>();
 
         foreach (var scenario in requestedScenarios)
@@ -37,6 +40,8 @@ public static class OutcomeJudge
                 outcomes.Add(Outcome(ScenarioVerdict.Fail, $"kernel {Describe(kernelBug.Kind)} on the console: {kernelBug.Line}"));
             else if (kernelBug is not null)
                 outcomes.Add(Outcome(ScenarioVerdict.Error, $"kernel {Describe(kernelBug.Kind)} before the guest started: {kernelBug.Line}"));
+            else if (lockup is not null)
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"lockup on the console (under TCG this may be host contention): {lockup.Line}"));
             else if (brokenRunReason is not null)
                 outcomes.Add(Outcome(ScenarioVerdict.Error, brokenRunReason));
             else if (reported is null)

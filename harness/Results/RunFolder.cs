@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Harness.Results;
 
 /// <summary>
@@ -55,6 +57,11 @@ public sealed class RunFolder
         if (File.Exists(temporary) || Directory.Exists(temporary))
             File.Delete(temporary);
         File.CreateSymbolicLink(temporary, RunId);
-        File.Move(temporary, latest, overwrite: true);
+        // File.Move follows the link to the run folder and refuses it; rename(2) moves the link itself.
+        if (Rename(temporary, latest) != 0)
+            throw new IOException($"cannot point {latest} at {RunId}: errno {Marshal.GetLastPInvokeError()}");
     }
+
+    [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    static extern int Rename(string oldPath, string newPath);
 }

@@ -37,9 +37,21 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             entry.TestTimeout,
             console.Absolute,
             results.Absolute);
+        var attempts = 1;
         var run = await vms.RunAsync(request, cancellationToken);
-
         var report = GuestReportReader.Read(run.ResultLines);
+        if (CrashedBeforeTheGuest(run, report))
+        {
+            // Multi-threaded TCG now and then crashes a kernel while it patches its own code at boot,
+            // long before the guest runs; one more boot tells that apart from a kernel that never boots.
+            // The first console is kept beside the second.
+            if (File.Exists(console.Absolute))
+                File.Move(console.Absolute, context.Folder.KernelFile(entry.Name, "attempt-1.console.log").Absolute, overwrite: true);
+            attempts++;
+            run = await vms.RunAsync(request, cancellationToken);
+            report = GuestReportReader.Read(run.ResultLines);
+        }
+
         var outcomes = OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout);
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
         return new KernelResult(
@@ -57,8 +69,12 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             run.ConsoleFindings,
             console.Relative,
             results.Relative,
-            report.Info);
+            report.Info,
+            attempts);
     }
+
+    static bool CrashedBeforeTheGuest(VmRun run, GuestReport report) =>
+        run.End == VmEnd.EndedEarly && !report.Started;
 
     /// <summary>The row of a kernel that could not be booted at all: every scenario ERROR, for the same reason.</summary>
     public static KernelResult Unbootable(KernelEntry entry, IReadOnlyList<string> scenarios, string reason, TimeSpan spent)
@@ -69,7 +85,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         return new KernelResult(
             entry.Name, entry.Source.Describe(), null, entry.Expect, null, outcomes, MetExpectation: false, reason,
             new KernelTimings(spent.TotalSeconds, false, null, null), null, null, [], null, null,
-            new Dictionary<string, string>());
+            new Dictionary<string, string>(), BootAttempts: 0);
     }
 
     static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();

@@ -107,4 +107,15 @@ public class OutcomeJudgeTests
         Assert.That((error.Outcome, error.Reason), Is.EqualTo((ScenarioVerdict.Error, "insufficient stress: 0 cross-CPU starts")));
         Assert.That((skip.Outcome, skip.Reason), Is.EqualTo((ScenarioVerdict.Skip, "no rseq")));
     }
+
+    [Test]
+    public void A_lockup_alone_is_an_error_because_a_starved_vcpu_looks_the_same()
+    {
+        var lockup = new ConsoleFinding(ConsoleFindingKind.Lockup, 500, "watchdog: BUG: soft lockup - CPU#1 stuck for 22s!");
+
+        var outcome = JudgeOne(Run(VmEnd.Completed, lockup), Stream(ScenarioVerdict.Pass));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(outcome.Reason, Does.Contain("lockup"));
+    }
 }
