@@ -9,7 +9,7 @@ namespace Harness.KernelBuild;
 /// </summary>
 /// <param name="cacheRoot">The harness's cache folder; builds go under build/ and kernels/build/.</param>
 /// <param name="jobs">make -j: the machine's processors unless the caller shares them.</param>
-/// <param name="progress">Receives one line now and then: the build step, or the latest make line.</param>
+/// <param name="progress">Receives one line now and then: the build step, or the latest make line (every 5 s at most). Called from background threads too.</param>
 public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> progress)
 {
     public KernelBuilder(string cacheRoot, Action<string> progress) : this(cacheRoot, Environment.ProcessorCount, progress) { }
