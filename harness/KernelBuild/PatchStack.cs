@@ -24,8 +24,8 @@ sealed class PatchStack(BuildLayout layout, Action<string> progress)
         {
             var patch = new PatchFile(applied[i], await File.ReadAllBytesAsync(applied[i], cancellationToken));
             progress($"reverting {Path.GetFileName(applied[i])} from the build tree");
-            if (!await ApplyAsync(patch, reverse: true, cancellationToken))
-                throw new TreeOutOfStepException($"the build tree no longer matches {applied[i]}");
+            if (await TryApplyAsync(patch, reverse: true, cancellationToken) is { } failure)
+                throw new TreeOutOfStepException($"the build tree no longer matches {applied[i]} ({failure})");
             File.Delete(applied[i]);
         }
 
@@ -37,33 +37,28 @@ sealed class PatchStack(BuildLayout layout, Action<string> progress)
             var record = Path.Combine(layout.AppliedPatches, $"{i:D4}.patch");
             var pending = record + ".pending";
             await File.WriteAllBytesAsync(pending, wanted[i].Bytes, cancellationToken);
-            if (!await ApplyAsync(wanted[i] with { Path = pending }, reverse: false, cancellationToken))
+            if (await TryApplyAsync(wanted[i] with { Path = pending }, reverse: false, cancellationToken) is { } failure)
             {
                 File.Delete(pending);
-                throw new KernelBuildException($"patch {wanted[i].Path} does not apply to {layout.Inputs.SourceIdentity} with patch -p1");
+                throw new KernelBuildException($"patch {wanted[i].Path} does not apply to {layout.Inputs.SourceIdentity} with patch -p1: {failure}");
             }
             File.Move(pending, record);
         }
     }
 
     // A dry run first, so a patch that does not apply leaves the tree untouched and the record true.
-    async Task<bool> ApplyAsync(PatchFile patch, bool reverse, CancellationToken cancellationToken)
+    // Returns why the patch does not apply, or null once it is applied.
+    async Task<string?> TryApplyAsync(PatchFile patch, bool reverse, CancellationToken cancellationToken)
     {
         // --forward: never guess that a patch is reversed and silently undo it; --batch: never ask.
         List<string> arguments = ["-p1", "--forward", "--batch", "--no-backup-if-mismatch", "-i", patch.Path];
         if (reverse)
             arguments.Add("--reverse");
-        try
-        {
-            await BuildTool.RunAsync("patch", [.. arguments, "--dry-run"], layout.TreeSource, cancellationToken);
-        }
-        catch (KernelBuildException)
-        {
-            return false;
-        }
+        if (await BuildTool.TryRunAsync("patch", [.. arguments, "--dry-run"], layout.TreeSource, cancellationToken) is { } failure)
+            return failure;
         BreakHardLinks(patch);
         await BuildTool.RunAsync("patch", [.. arguments, "--quiet"], layout.TreeSource, cancellationToken);
-        return true;
+        return null;
     }
 
     void BreakHardLinks(PatchFile patch)

@@ -78,7 +78,7 @@ public class KernelBuilderTests
         var failure = Assert.ThrowsAsync<KernelBuildException>(() => builder.BuildAsync(Request(broken), CancellationToken.None));
         var plain = await builder.BuildAsync(Request(), CancellationToken.None);
 
-        Assert.That(failure!.Message, Does.Contain(broken).And.Contain("does not apply"));
+        Assert.That(failure!.Message, Does.Contain(broken).And.Contain("does not apply").And.Contain("FAILED"));
         Assert.That(File.ReadAllText(plain.ImagePath), Is.EqualTo("core\nfork\n"));
     }
 
