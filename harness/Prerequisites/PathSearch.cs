@@ -18,6 +18,10 @@ public static class PathSearch
         return null;
     }
 
+    /// <summary>
+    /// The requirements not met. An absolute path stands for a file that is not a command (a library's
+    /// header) and only has to exist.
+    /// </summary>
     public static IReadOnlyList<Requirement> Missing(IEnumerable<Requirement> requirements) =>
-        requirements.Where(r => Find(r.Command) is null).ToList();
+        requirements.Where(r => Path.IsPathRooted(r.Command) ? !File.Exists(r.Command) : Find(r.Command) is null).ToList();
 }

@@ -19,4 +19,21 @@ public static class Requirements
         .. ForRun,
         new("cpio", "cpio", "the tests check the initramfs against the system cpio"),
     ];
+
+    /// <summary>
+    /// Building a kernel from source (a `build` kernel of the matrix). Libraries have no command, so
+    /// their header stands in for them (a path: checked to exist rather than looked up on PATH).
+    /// </summary>
+    public static IReadOnlyList<Requirement> ForKernelBuild { get; } =
+    [
+        new("make", "make", "runs the kernel's build"),
+        new("gcc", "gcc", "compiles the kernel"),
+        new("flex", "flex", "generates the Kconfig lexer"),
+        new("bison", "bison", "generates the Kconfig parser"),
+        new("bc", "bc", "computes the kernel's timer constants"),
+        new("xz", "xz-utils", "compresses a tinyconfig bzImage (KERNEL_XZ) and unpacks Debian's source tarballs"),
+        new("patch", "patch", "applies the patches of control kernels"),
+        new("/usr/include/gelf.h", "libelf-dev", "objtool, which x86-64 kernels run over every object"),
+        new("/usr/include/openssl/ssl.h", "libssl-dev", "the certificate and signing tools, when a fragment enables module signing"),
+    ];
 }
