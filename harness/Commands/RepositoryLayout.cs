@@ -9,7 +9,15 @@ public sealed record RepositoryLayout(string Root)
 {
     public string GuestProject => Path.Combine(Root, "guest", "Guest.csproj");
     public string DefaultMatrix => Path.Combine(Root, "kernels.yaml");
-    public string DefaultCache => Path.Combine(Root, "cache");
+    /// <summary>
+    /// Kernels, builds and guest images outlive a checkout (a new clone, a bisect work tree), so
+    /// the cache is per user, like ccache's: $HARNESS_CACHE, else $XDG_CACHE_HOME/rseq-harness,
+    /// else ~/.cache/rseq-harness.
+    /// </summary>
+    public static string DefaultCache =>
+        Environment.GetEnvironmentVariable("HARNESS_CACHE") is { Length: > 0 } explicitCache ? explicitCache
+        : Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? Path.Combine(xdg, "rseq-harness")
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "rseq-harness");
     public string DefaultResults => Path.Combine(Root, "results");
 
     public static RepositoryLayout Locate()

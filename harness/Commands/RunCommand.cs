@@ -17,7 +17,7 @@ public static class RunCommand
         var matrixOption = new Option<string?>("--matrix", "-m") { Description = "The kernels.yaml to run (default: kernels.yaml of the checkout)." };
         var kernelOption = new Option<string[]>("--kernel", "-k") { Description = "Run only the kernel of this name (repeatable).", AllowMultipleArgumentsPerToken = false };
         var accelOption = new Option<AccelChoice?>("--accel") { Description = "Override the matrix's accelerator: auto, kvm or tcg." };
-        var cacheOption = new Option<string?>("--cache") { Description = "Cache folder for kernels and guest images (default: cache/ of the checkout)." };
+        var cacheOption = new Option<string?>("--cache") { Description = "Cache folder for kernels, kernel builds and guest images (default: $HARNESS_CACHE, else ~/.cache/rseq-harness)." };
         var resultsOption = new Option<string?>("--results") { Description = "Folder that receives the run folder (default: results/ of the checkout)." };
         var qemuOption = new Option<string?>("--qemu") { Description = "The qemu-system-x86_64 to use (default: the one on PATH)." };
         var command = new Command("run", "Boot every kernel of the matrix under QEMU, run the guest, and print PASS/FAIL by kernel version.")
@@ -29,7 +29,7 @@ public static class RunCommand
             var layout = RepositoryLayout.Locate();
             var matrix = Select(MatrixLoader.Load(parse.GetValue(matrixOption) ?? layout.DefaultMatrix), parse.GetValue(kernelOption) ?? []);
             var accelChoice = parse.GetValue(accelOption) ?? matrix.Defaults.Accel;
-            var cache = Path.GetFullPath(parse.GetValue(cacheOption) ?? layout.DefaultCache);
+            var cache = Path.GetFullPath(parse.GetValue(cacheOption) ?? RepositoryLayout.DefaultCache);
             var resultsRoot = Path.GetFullPath(parse.GetValue(resultsOption) ?? layout.DefaultResults);
 
             // Everything that can fail for a reason outside the kernels is checked before anything is written.
