@@ -10,4 +10,5 @@ public sealed record KernelEntry(
     TimeSpan BootTimeout,
     TimeSpan TestTimeout,
     GuestSettings Guest,
-    SourceLocation Location);
+    SourceLocation Location,
+    int NumaNodes = 1);

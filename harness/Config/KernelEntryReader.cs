@@ -7,7 +7,7 @@ namespace Harness.Config;
 internal static partial class KernelEntryReader
 {
     public static IReadOnlyList<string> Keys { get; } =
-        ["name", "source", "expect", "cpus", "memory", "boot_timeout", "test_timeout", "guest"];
+        ["name", "source", "expect", "cpus", "memory", "numa_nodes", "boot_timeout", "test_timeout", "guest"];
 
     private static readonly Dictionary<string, Expectation> ExpectWords = new(StringComparer.Ordinal)
     {
@@ -25,9 +25,14 @@ internal static partial class KernelEntryReader
         var source = KernelSourceReader.Read(block.Required("source").AsMap($"source of {label}", KernelSourceReader.Keys));
         var expect = block.Optional("expect")?.AsChoice(ExpectWords) ?? Expectation.Pass;
         var settings = SettingsReader.Merge(block, defaults, $"guest of {label}");
+        // Each NUMA node needs at least one vCPU of its own (QEMU refuses an empty node's CPU list).
+        if (settings.NumaNodes > settings.Cpus)
+            throw new MatrixException(
+                (block.Optional("numa_nodes") ?? block.Optional("cpus"))?.Location ?? block.Location,
+                $"{label} has {settings.NumaNodes} NUMA nodes but only {settings.Cpus} CPUs (each node needs one)");
         var entry = new KernelEntry(
             name, source, expect, settings.Cpus, settings.MemoryMiB,
-            settings.BootTimeout, settings.TestTimeout, settings.Guest, block.Location);
+            settings.BootTimeout, settings.TestTimeout, settings.Guest, block.Location, settings.NumaNodes);
         return (entry, nameValue.Location);
     }
 

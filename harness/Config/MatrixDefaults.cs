@@ -7,7 +7,8 @@ public sealed record MatrixDefaults(
     AccelChoice Accel,
     TimeSpan BootTimeout,
     TimeSpan TestTimeout,
-    GuestSettings Guest)
+    GuestSettings Guest,
+    int NumaNodes = 1)
 {
     public static MatrixDefaults Standard { get; } = new(
         Cpus: 4,

@@ -16,5 +16,7 @@ public static class MatrixLimits
     public const double MaxGuestSeconds = 600;
     public const int MinThreads = 1;
     public const int MaxThreads = 256;
+    public const int MinNumaNodes = 1;
+    public const int MaxNumaNodes = 8;
     public const int MaxKernelNameLength = 64;
 }

@@ -7,7 +7,7 @@ namespace Harness.Config;
 internal static class SettingsReader
 {
     public static IReadOnlyList<string> DefaultsKeys { get; } =
-        ["cpus", "memory", "accel", "boot_timeout", "test_timeout", "guest"];
+        ["cpus", "memory", "numa_nodes", "accel", "boot_timeout", "test_timeout", "guest"];
 
     private static readonly Dictionary<string, AccelChoice> AccelWords = new(StringComparer.Ordinal)
     {
@@ -26,7 +26,9 @@ internal static class SettingsReader
             BootTimeout: ReadTimeout(block.Optional("boot_timeout")) ?? inherited.BootTimeout,
             TestTimeout: ReadTimeout(block.Optional("test_timeout")) ?? inherited.TestTimeout,
             Guest: GuestSettingsReader.Read(
-                block.OptionalMap("guest", guestDescription, GuestSettingsReader.Keys), inherited.Guest));
+                block.OptionalMap("guest", guestDescription, GuestSettingsReader.Keys), inherited.Guest),
+            NumaNodes: block.Optional("numa_nodes")?.AsInt(MatrixLimits.MinNumaNodes, MatrixLimits.MaxNumaNodes)
+                ?? inherited.NumaNodes);
 
     private static TimeSpan? ReadTimeout(YamlValue? value) =>
         value is null

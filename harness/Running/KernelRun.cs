@@ -36,7 +36,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             entry.BootTimeout,
             entry.TestTimeout,
             console.Absolute,
-            results.Absolute);
+            results.Absolute,
+            entry.NumaNodes);
         var attempts = 1;
         var run = await vms.RunAsync(request, cancellationToken);
         var report = GuestReportReader.Read(run.ResultLines);
