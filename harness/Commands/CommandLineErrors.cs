@@ -14,6 +14,13 @@ public static class CommandLineErrors
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)
     {
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would answer with status 1, which here means "a kernel missed its expectation".
+            foreach (var error in parse.Errors)
+                await Console.Error.WriteLineAsync($"harness: {OneLine(error.Message)} (see --help)");
+            return ExitCodes.BadInput;
+        }
         var configuration = new InvocationConfiguration
         {
             EnableDefaultExceptionHandler = false,

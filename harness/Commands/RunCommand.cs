@@ -19,10 +19,16 @@ public static class RunCommand
         var accelOption = new Option<AccelChoice?>("--accel") { Description = "Override the matrix's accelerator: auto, kvm or tcg." };
         var cacheOption = new Option<string?>("--cache") { Description = "Cache folder for kernels, kernel builds and guest images (default: $HARNESS_CACHE, else ~/.cache/rseq-harness)." };
         var resultsOption = new Option<string?>("--results") { Description = "Folder that receives the run folder (default: results/ of the checkout)." };
+        var repeatOption = new Option<int>("--repeat") { Description = "Boot each kernel this many times (to show flaky verdicts).", DefaultValueFactory = _ => 1 };
+        repeatOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 1000)
+                result.AddError("--repeat takes a count from 1 to 1000");
+        });
         var qemuOption = new Option<string?>("--qemu") { Description = "The qemu-system-x86_64 to use (default: the one on PATH)." };
         var command = new Command("run", "Boot every kernel of the matrix under QEMU, run the guest, and print PASS/FAIL by kernel version.")
         {
-            matrixOption, kernelOption, accelOption, cacheOption, resultsOption, qemuOption,
+            matrixOption, kernelOption, accelOption, cacheOption, resultsOption, repeatOption, qemuOption,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -44,7 +50,7 @@ public static class RunCommand
             var guests = new GuestImageBuilder(layout.Root, cache, Console.WriteLine);
             var kernelRun = new KernelRun(kernels, new QemuRunner(qemu), TimeProvider.System);
             var runner = new MatrixRunner(kernelRun, guests, Console.WriteLine, TimeProvider.System);
-            var record = await runner.RunAsync(matrix, vm, HostInfoReader.Read(), folder, cancellationToken);
+            var record = await runner.RunAsync(matrix, parse.GetValue(repeatOption), vm, HostInfoReader.Read(), folder, cancellationToken);
 
             var table = ResultTable.From(record);
             Console.WriteLine();

@@ -4,6 +4,7 @@ using Harness.Vm;
 namespace Harness.Results;
 
 /// <summary>Everything the run learned about one kernel of the matrix.</summary>
+/// <param name="Repeat">Which repetition of the kernel this row is (1-based; see <c>--repeat</c>).</param>
 /// <param name="Identity">What exactly was booted (for Debian "package=version"); null when it could not be had.</param>
 /// <param name="KernelRelease">The <c>uname -r</c> the guest saw; null when the guest never reported.</param>
 /// <param name="Error">Why the kernel could not be booted at all (fetch, build), one line.</param>
@@ -11,6 +12,7 @@ namespace Harness.Results;
 /// <param name="BootAttempts">Boots it took: a crash before the guest started is retried once.</param>
 public sealed record KernelResult(
     string Name,
+    int Repeat,
     string Source,
     string? Identity,
     Expectation Expect,

@@ -33,7 +33,7 @@ public sealed record ResultTable(
 
         var rows = run.Kernels.Select(kernel =>
         {
-            var row = new List<string> { kernel.Name, kernel.KernelRelease ?? "-", Word(kernel.Expect) };
+            var row = new List<string> { Label(kernel), kernel.KernelRelease ?? "-", Word(kernel.Expect) };
             foreach (var scenario in run.Scenarios)
                 row.Add(kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario) is { } outcome ? Word(outcome.Outcome) : "-");
             row.Add(kernel.MetExpectation ? "yes" : "NO");
@@ -50,28 +50,30 @@ public sealed record ResultTable(
         foreach (var kernel in run.Kernels)
         {
             var timing = string.Create(CultureInfo.InvariantCulture,
-                $"{kernel.Name}: {kernel.Identity ?? kernel.Source}; kernel {(kernel.Timings.KernelFromCache ? "cached" : "fetched")} in {kernel.Timings.AcquireSeconds:0.0} s");
+                $"{Label(kernel)}: {kernel.Identity ?? kernel.Source}; kernel {(kernel.Timings.KernelFromCache ? "cached" : "fetched")} in {kernel.Timings.AcquireSeconds:0.0} s");
             if (kernel.Timings.BootSeconds is { } boot)
                 timing += string.Create(CultureInfo.InvariantCulture, $", boot {boot:0.0} s");
             if (kernel.Timings.VmSeconds is { } vm)
                 timing += string.Create(CultureInfo.InvariantCulture, $", VM {vm:0.0} s");
             notes.Add(timing);
             if (kernel.Error is not null)
-                notes.Add($"{kernel.Name}: ERROR {kernel.Error}");
+                notes.Add($"{Label(kernel)}: ERROR {kernel.Error}");
             foreach (var outcome in kernel.Scenarios)
             {
                 var counters = string.Join(" ", outcome.Counters.Select(c => $"{c.Key}={c.Value}"));
                 if (outcome.Outcome == ScenarioVerdict.Pass)
                 {
-                    notes.Add($"{kernel.Name} {outcome.Scenario}: PASS {counters}".TrimEnd());
+                    notes.Add($"{Label(kernel)} {outcome.Scenario}: PASS {counters}".TrimEnd());
                     continue;
                 }
-                notes.Add($"{kernel.Name} {outcome.Scenario}: {Word(outcome.Outcome)} {outcome.Reason} {counters}".TrimEnd());
-                notes.AddRange(outcome.Evidence.Take(3).Select(e => $"{kernel.Name} {outcome.Scenario}:   {e}"));
+                notes.Add($"{Label(kernel)} {outcome.Scenario}: {Word(outcome.Outcome)} {outcome.Reason} {counters}".TrimEnd());
+                notes.AddRange(outcome.Evidence.Take(3).Select(e => $"{Label(kernel)} {outcome.Scenario}:   {e}"));
             }
         }
         return notes;
     }
+
+    static string Label(KernelResult kernel) => kernel.Repeat == 1 ? kernel.Name : $"{Label(kernel)} #{kernel.Repeat}";
 
     public static string Word(ScenarioVerdict verdict) => verdict.ToString().ToUpperInvariant();
 

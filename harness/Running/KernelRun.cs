@@ -8,8 +8,10 @@ namespace Harness.Running;
 /// <summary>One kernel of the matrix: get its image, boot it with the guest, judge what came out.</summary>
 public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvider clock)
 {
-    public async Task<KernelResult> RunAsync(KernelEntry entry, string matrixDirectory, RunContext context, CancellationToken cancellationToken)
+    /// <param name="repeat">Which repetition of this kernel this is (1-based); files of later ones carry its number.</param>
+    public async Task<KernelResult> RunAsync(KernelEntry entry, int repeat, string matrixDirectory, RunContext context, CancellationToken cancellationToken)
     {
+        var fileStem = repeat == 1 ? entry.Name : $"{entry.Name}.{repeat}";
         var scenarios = GuestArguments.ScenariosOf(entry.Guest);
         var acquireStart = clock.GetTimestamp();
         KernelImage image;
@@ -20,12 +22,12 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops the others.
-            return Unbootable(entry, scenarios, OneLine(exception.Message), clock.GetElapsedTime(acquireStart));
+            return Unbootable(entry, repeat, scenarios, OneLine(exception.Message), clock.GetElapsedTime(acquireStart));
         }
         var acquired = clock.GetElapsedTime(acquireStart);
 
-        var console = context.Folder.KernelFile(entry.Name, "console.log");
-        var results = context.Folder.KernelFile(entry.Name, "ktap.log");
+        var console = context.Folder.KernelFile(fileStem, "console.log");
+        var results = context.Folder.KernelFile(fileStem, "ktap.log");
         var request = new VmRequest(
             image.ImagePath,
             context.Guest.InitramfsPath,
@@ -47,7 +49,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             // long before the guest runs; one more boot tells that apart from a kernel that never boots.
             // The first console is kept beside the second.
             if (File.Exists(console.Absolute))
-                File.Move(console.Absolute, context.Folder.KernelFile(entry.Name, "attempt-1.console.log").Absolute, overwrite: true);
+                File.Move(console.Absolute, context.Folder.KernelFile(fileStem, "attempt-1.console.log").Absolute, overwrite: true);
             attempts++;
             run = await vms.RunAsync(request, cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
@@ -57,6 +59,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
         return new KernelResult(
             entry.Name,
+            repeat,
             entry.Source.Describe(),
             image.Identity,
             entry.Expect,
@@ -78,13 +81,13 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         run.End == VmEnd.EndedEarly && !report.Started;
 
     /// <summary>The row of a kernel that could not be booted at all: every scenario ERROR, for the same reason.</summary>
-    public static KernelResult Unbootable(KernelEntry entry, IReadOnlyList<string> scenarios, string reason, TimeSpan spent)
+    public static KernelResult Unbootable(KernelEntry entry, int repeat, IReadOnlyList<string> scenarios, string reason, TimeSpan spent)
     {
         var outcomes = scenarios
             .Select(s => new ScenarioOutcome(s, Protocol.ScenarioVerdict.Error, reason, new Dictionary<string, long>(), []))
             .ToList();
         return new KernelResult(
-            entry.Name, entry.Source.Describe(), null, entry.Expect, null, outcomes, MetExpectation: false, reason,
+            entry.Name, repeat, entry.Source.Describe(), null, entry.Expect, null, outcomes, MetExpectation: false, reason,
             new KernelTimings(spent.TotalSeconds, false, null, null), null, null, [], null, null,
             new Dictionary<string, string>(), BootAttempts: 0);
     }

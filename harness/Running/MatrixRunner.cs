@@ -10,7 +10,8 @@ namespace Harness.Running;
 /// </summary>
 public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests, Action<string> log, TimeProvider clock)
 {
-    public async Task<RunRecord> RunAsync(Matrix matrix, VmEnvironment vm, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
+    /// <param name="repeats">How many times each kernel is booted; repeated runs show flaky verdicts.</param>
+    public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, VmEnvironment vm, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Guest)).Distinct().ToList();
@@ -31,13 +32,15 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
             var context = new RunContext(vm, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
             var directory = Path.GetDirectoryName(Path.GetFullPath(matrix.FilePath)) ?? ".";
-            for (var index = 0; index < matrix.Kernels.Count; index++)
+            var runs = matrix.Kernels.SelectMany(entry => Enumerable.Range(1, repeats).Select(repeat => (entry, repeat))).ToList();
+            for (var index = 0; index < runs.Count; index++)
             {
-                var entry = matrix.Kernels[index];
-                log($"[{index + 1}/{matrix.Kernels.Count}] {entry.Name}: {entry.Source.Describe()}");
-                var result = await kernelRun.RunAsync(entry, directory, context, cancellationToken);
+                var (entry, repeat) = runs[index];
+                var label = repeats == 1 ? entry.Name : $"{entry.Name} #{repeat}";
+                log($"[{index + 1}/{runs.Count}] {label}: {entry.Source.Describe()}");
+                var result = await kernelRun.RunAsync(entry, repeat, directory, context, cancellationToken);
                 results.Add(result);
-                log($"[{index + 1}/{matrix.Kernels.Count}] {entry.Name}: {Verdicts(result)}");
+                log($"[{index + 1}/{runs.Count}] {label}: {Verdicts(result)}");
             }
         }
         catch (OperationCanceledException)
