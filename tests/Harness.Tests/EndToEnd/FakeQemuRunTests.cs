@@ -1,0 +1,100 @@
+using Harness.Results;
+using Protocol;
+
+namespace Harness.Tests.EndToEnd;
+
+/// <summary>
+/// The whole run command against the fake QEMU: the real guest image is built (once, then cached),
+/// the fake plays a guest's stream, and the table, run.json and exit status are checked.
+/// </summary>
+public class FakeQemuRunTests
+{
+    ScratchFolder _scratch = null!;
+
+    [SetUp]
+    public void CreateScratch() => _scratch = new ScratchFolder();
+
+    [TearDown]
+    public void RemoveScratch() => _scratch.Dispose();
+
+    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
+
+    string Matrix(string expect = "pass")
+    {
+        _scratch.FakeBzImage();
+        return _scratch.Write("kernels.yaml", $"""
+            defaults:
+              accel: tcg
+              boot_timeout: 20
+              test_timeout: 20
+              guest:
+                scenarios: [fork_cpu_id]
+            kernels:
+              - name: fake-6.1
+                source: {"{"} path: bzImage {"}"}
+                expect: {expect}
+            """);
+    }
+
+    Task<HarnessProcess.Outcome> RunAsync(string matrix, string mode) => HarnessProcess.RunAsync(
+        ["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu],
+        new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = mode });
+
+    RunRecord LatestRun() => RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(_scratch.Results, "latest", "run.json")));
+
+    [Test]
+    public async Task A_kernel_that_passes_gets_a_row_with_its_version_and_the_run_exits_0()
+    {
+        var outcome = await RunAsync(Matrix(), "pass");
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Output + outcome.Errors);
+        Assert.That(outcome.Output, Does.Match(@"fake-6\.1\s+6\.1\.0-50-amd64\s+pass\s+PASS\s+yes"));
+        var run = LatestRun();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.SchemaVersion, Is.EqualTo(RunRecord.CurrentSchemaVersion));
+            Assert.That(run.Vm.Accel, Is.EqualTo("tcg"));
+            Assert.That(run.Vm.QemuVersion, Does.Contain("fake"));
+            Assert.That(run.Kernels.Single().KernelRelease, Is.EqualTo("6.1.0-50-amd64"));
+            Assert.That(run.Kernels.Single().Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
+            Assert.That(run.Kernels.Single().Scenarios.Single().Counters[CounterNames.Forks], Is.EqualTo(800));
+            Assert.That(File.Exists(Path.Combine(_scratch.Results, "latest", "summary.md")), Is.True);
+            Assert.That(File.Exists(Path.Combine(_scratch.Results, "latest", "fake-6.1.console.log")), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task A_control_expected_to_fail_that_passes_makes_the_run_exit_1_and_the_table_say_so()
+    {
+        var outcome = await RunAsync(Matrix(expect: "fail"), "pass");
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(1));
+        Assert.That(outcome.Output, Does.Match(@"fake-6\.1\s+6\.1\.0-50-amd64\s+fail\s+PASS\s+NO"));
+    }
+
+    [Test]
+    public async Task A_qemu_that_crashes_is_an_error_row_with_its_reason_and_the_run_exits_1()
+    {
+        var outcome = await RunAsync(Matrix(), "crash");
+
+        Assert.That(outcome.ExitCode, Is.EqualTo(1));
+        var scenario = LatestRun().Kernels.Single().Scenarios.Single();
+        Assert.That(scenario.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(scenario.Reason, Does.Contain("ended before"));
+    }
+
+    [Test]
+    public async Task A_second_run_keeps_the_first_runs_folder_and_moves_latest()
+    {
+        var matrix = Matrix();
+        await RunAsync(matrix, "pass");
+        var first = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
+        var firstJson = File.ReadAllText(Path.Combine(first, "run.json"));
+
+        await RunAsync(matrix, "crash");
+
+        var second = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
+        Assert.That(second, Is.Not.EqualTo(first));
+        Assert.That(File.ReadAllText(Path.Combine(first, "run.json")), Is.EqualTo(firstJson));
+    }
+}

@@ -1,0 +1,50 @@
+using CliWrap;
+using CliWrap.Buffered;
+using Harness.Prerequisites;
+
+namespace Harness.Tests.EndToEnd;
+
+/// <summary>Runs the harness CLI as a user would: its own process, from the checkout, reading its exit status and output.</summary>
+static class HarnessProcess
+{
+    public sealed record Outcome(int ExitCode, string Output, string Errors);
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "Harness.sln")))
+                    return folder.FullName;
+            }
+            throw new InvalidOperationException("Harness.sln not found above the test directory");
+        }
+    }
+
+    static string HarnessDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "harness.dll");
+
+    // dotnet test tells its children where the host is; a test may empty PATH, so the host is called by its full path.
+    static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
+        ? host
+        : PathSearch.Find("dotnet") ?? throw new InvalidOperationException("dotnet not found");
+
+    public static async Task<Outcome> RunAsync(
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
+        var result = await Cli.Wrap(Dotnet)
+            .WithArguments(args => args.Add(HarnessDll).Add(arguments))
+            .WithWorkingDirectory(RepositoryRoot)
+            .WithEnvironmentVariables(env =>
+            {
+                foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+                    env.Set(name, value);
+            })
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellation.Token);
+        return new Outcome(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+}
