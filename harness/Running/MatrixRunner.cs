@@ -17,6 +17,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
         var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Guest)).Distinct().ToList();
         var results = new List<KernelResult>();
         var guestInfo = new GuestImageInfo("", false, 0);
+        (KernelEntry Entry, int Repeat, long Start)? current = null;
 
         RunRecord Record() => new(
             RunRecord.CurrentSchemaVersion, folder.RunId, HarnessVersion.Current, started, clock.GetUtcNow(),
@@ -36,6 +37,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
             for (var index = 0; index < runs.Count; index++)
             {
                 var (entry, repeat) = runs[index];
+                current = (entry, repeat, clock.GetTimestamp());
                 var label = repeats == 1 ? entry.Name : $"{entry.Name} #{repeat}";
                 log($"[{index + 1}/{runs.Count}] {label}: {entry.Source.Describe()}");
                 var result = await kernelRun.RunAsync(entry, repeat, directory, context, cancellationToken);
@@ -45,6 +47,10 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
         }
         catch (OperationCanceledException)
         {
+            // The kernel that was running when the user interrupted gets its row, so the table
+            // shows where the run stopped; the kernels before it keep their verdicts.
+            if (current is var (entry, repeat, start) && !results.Any(r => r.Name == entry.Name && r.Repeat == repeat))
+                results.Add(KernelRun.Unbootable(entry, repeat, GuestArguments.ScenariosOf(entry.Guest), "interrupted", clock.GetElapsedTime(start)));
             await folder.WriteAsync(Record(), CancellationToken.None);
             throw;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using CliWrap;
 using Harness.Results;
 using Protocol;
 
@@ -96,5 +98,30 @@ public class FakeQemuRunTests
         var second = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
         Assert.That(second, Is.Not.EqualTo(first));
         Assert.That(File.ReadAllText(Path.Combine(first, "run.json")), Is.EqualTo(firstJson));
+    }
+
+    [Test]
+    public async Task Interrupting_a_run_kills_qemu_exits_130_and_writes_what_it_has()
+    {
+        var matrix = Matrix();
+        var (processId, exit) = HarnessProcess.Start(
+            ["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu],
+            new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "ignore-sigint" });
+
+        // Wait until the fake is up and hanging; it ignores SIGINT, so only the harness's kill can end it.
+        var fakeOfThisTest = $"FakeQemu -M .*{_scratch.Path}";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (string.IsNullOrEmpty(await Vm.FakeQemu.ProcessesMentioningAsync(fakeOfThisTest)) && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        await Cli.Wrap("kill").WithArguments(["-INT", processId.ToString(CultureInfo.InvariantCulture)]).ExecuteAsync();
+        var exitCode = await exit;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(exitCode, Is.EqualTo(130));
+            Assert.That(await Vm.FakeQemu.ProcessesMentioningAsync(fakeOfThisTest), Is.Empty);
+            var kernel = LatestRun().Kernels.Single();
+            Assert.That(kernel.Error, Is.EqualTo("interrupted"));
+        });
     }
 }

@@ -29,13 +29,17 @@ static class HarnessProcess
         ? host
         : PathSearch.Find("dotnet") ?? throw new InvalidOperationException("dotnet not found");
 
-    public static async Task<Outcome> RunAsync(
-        IReadOnlyList<string> arguments,
-        IReadOnlyDictionary<string, string?>? environment = null,
-        TimeSpan? timeout = null)
+    /// <summary>Starts the harness and returns its process id and the task that ends with its exit status.</summary>
+    public static (int ProcessId, Task<int> Exit) Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
-        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
-        var result = await Cli.Wrap(Dotnet)
+        var task = Command(arguments, environment).ExecuteAsync();
+        return (task.ProcessId, WaitAsync(task));
+
+        static async Task<int> WaitAsync(CommandTask<CommandResult> task) => (await task).ExitCode;
+    }
+
+    static Command Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment) =>
+        Cli.Wrap(Dotnet)
             .WithArguments(args => args.Add(HarnessDll).Add(arguments))
             .WithWorkingDirectory(RepositoryRoot)
             .WithEnvironmentVariables(env =>
@@ -43,8 +47,15 @@ static class HarnessProcess
                 foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
                     env.Set(name, value);
             })
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellation.Token);
+            .WithValidation(CommandResultValidation.None);
+
+    public static async Task<Outcome> RunAsync(
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        TimeSpan? timeout = null)
+    {
+        using var cancellation = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(10));
+        var result = await Command(arguments, environment).ExecuteBufferedAsync(cancellation.Token);
         return new Outcome(result.ExitCode, result.StandardOutput, result.StandardError);
     }
 }
