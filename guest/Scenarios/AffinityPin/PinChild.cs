@@ -1,3 +1,4 @@
+using Guest.Forking;
 using Guest.Rseq;
 
 namespace Guest.Scenarios.AffinityPin;
@@ -11,8 +12,9 @@ namespace Guest.Scenarios.AffinityPin;
 /// As glibc's tst-affinity does: pin to the CPU the child already runs on, then to every other CPU
 /// in turn, and look at the CPU fields right after each pin. The first pin moves nothing, so on a
 /// kernel without ce3614daabea nothing refreshes the parent's cpu_id that the child inherited.
+/// A struct only to name the child for <see cref="ForkLoop"/>; it is never instantiated.
 /// </remarks>
-internal static unsafe class PinChild
+internal readonly unsafe struct PinChild : IForkChild<PinChildContext>
 {
     public static void Run(PinChildContext context)
     {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Guest.Forking;
 
 namespace Guest.Scenarios.AffinityPin;
 
@@ -7,7 +8,7 @@ namespace Guest.Scenarios.AffinityPin;
 /// allocating anything.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct PinReport
+internal unsafe struct PinReport : IChildReport
 {
     /// <summary>Pins per child at most: the CPU it starts on, then up to 63 others.</summary>
     public const int MaxPins = 64;
@@ -32,6 +33,8 @@ internal unsafe struct PinReport
     public fixed int Target[MaxPins];
     public fixed int Result[MaxPins];
     public fixed int Readings[MaxPins * ReadingsPerPin * IntsPerReading];
+
+    public bool HasCompleted() => Volatile.Read(ref Completed) == CompletedMarker;
 
     /// <summary>Where the child writes reading <paramref name="reading"/> of pin <paramref name="pin"/>: cpu_id_start, cpu_id, getcpu.</summary>
     public static int* ReadingSlot(PinReport* report, int pin, int reading) =>

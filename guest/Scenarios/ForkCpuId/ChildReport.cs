@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Guest.Forking;
 
 namespace Guest.Scenarios.ForkCpuId;
 
@@ -7,7 +8,7 @@ namespace Guest.Scenarios.ForkCpuId;
 /// the child without allocating anything.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
-internal unsafe struct ChildReport
+internal unsafe struct ChildReport : IChildReport
 {
     /// <summary>Rounds per child: well above <see cref="ChildClassifier.MinimumStaleRounds"/>.</summary>
     public const int Rounds = 8;
@@ -19,6 +20,8 @@ internal unsafe struct ChildReport
     public fixed int CpuIdBefore[Rounds];
     public fixed int GetCpu[Rounds];
     public fixed int CpuIdAfter[Rounds];
+
+    public bool HasCompleted() => Volatile.Read(ref Completed) == CompletedMarker;
 
     public readonly void CopySamples(Span<ChildSample> samples)
     {

@@ -1,3 +1,4 @@
+using Guest.Forking;
 using Guest.Rseq;
 
 namespace Guest.Scenarios.ForkCpuId;
@@ -8,7 +9,8 @@ namespace Guest.Scenarios.ForkCpuId;
 /// needs them: no allocation, no exception, no runtime call. It reads the rseq area, calls the
 /// getcpu system call through libc's syscall, writes ints to the shared page and leaves.
 /// </summary>
-internal static unsafe class ForkChild
+/// <remarks>A struct only to name the child for <see cref="ForkLoop"/>; it is never instantiated.</remarks>
+internal readonly unsafe struct ForkChild : IForkChild<ForkChildContext>
 {
     public static void Run(ForkChildContext context)
     {

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Guest.Rseq;
 
-namespace Guest.Scenarios.ForkCpuId;
+namespace Guest.Forking;
 
 /// <summary>Reaps a forked child, with the watchdog killing it should it outlive the timeout.</summary>
 internal sealed unsafe class ChildWaiter(LibC libc, ChildWatchdog watchdog)

@@ -1,6 +1,6 @@
 using Guest.Rseq;
 
-namespace Guest.Scenarios.ForkCpuId;
+namespace Guest.Forking;
 
 /// <summary>
 /// Kills a forked child that outlives its deadline, so a stuck child costs the scenario one child

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using Guest.Forking;
 using Guest.Rseq;
-using Guest.Scenarios.ForkCpuId;
 
-namespace Guest.Tests.Scenarios.ForkCpuId;
+namespace Guest.Tests.Forking;
 
 public class ChildWatchdogTests
 {

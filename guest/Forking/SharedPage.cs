@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Guest.Rseq;
 
-namespace Guest.Scenarios.ForkCpuId;
+namespace Guest.Forking;
 
 /// <summary>An anonymous MAP_SHARED mapping: the one memory a forked child and its parent both see.</summary>
 internal sealed unsafe class SharedPage : IDisposable

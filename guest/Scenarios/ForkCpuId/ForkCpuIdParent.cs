@@ -1,0 +1,25 @@
+using Guest.Forking;
+
+namespace Guest.Scenarios.ForkCpuId;
+
+/// <summary>fork_cpu_id's side of the fork loop: judges each child's rounds and tallies them.</summary>
+internal sealed unsafe class ForkCpuIdParent(ForkTally tally) : IForkParent<ChildReport>
+{
+    /// <summary>Enough stale children to be sure; stopping there keeps a buggy kernel's run short.</summary>
+    const int StaleChildrenToStop = 20;
+
+    const int MaxForks = 100_000;
+
+    public bool WantsMoreForks => tally.StaleChildren < StaleChildrenToStop && tally.Forks < MaxForks;
+
+    public void RecordForkFailure(int errno) => tally.RecordForkFailure(errno);
+
+    public void RecordLostChild() => tally.RecordLostChild();
+
+    public void RecordChild(int parentCpu, ChildReport* report)
+    {
+        Span<ChildSample> samples = stackalloc ChildSample[ChildReport.Rounds];
+        report->CopySamples(samples);
+        tally.RecordChild(parentCpu, samples, ChildClassifier.Classify(samples));
+    }
+}
