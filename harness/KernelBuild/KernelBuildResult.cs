@@ -5,7 +5,7 @@ namespace Harness.KernelBuild;
 /// <summary>A built (or cached) kernel.</summary>
 /// <param name="ImagePath">The bzImage in the cache: &lt;cache&gt;/kernels/build/&lt;key&gt;/bzImage.</param>
 /// <param name="Key">SHA-256 of everything that produced the image (see <see cref="BuildKey"/>).</param>
-/// <param name="FromCache">True when the image existed and make did not run.</param>
+/// <param name="FromCache">True when the image existed and make did not build it (selftests may have been built for it).</param>
 /// <param name="Elapsed">Time spent, whether building or finding the cached image.</param>
 /// <param name="LogPath">The make output of the build that produced the image.</param>
 /// <param name="SelftestsDirectory">The static rseq selftests built with it, when the request asked for them.</param>

@@ -37,7 +37,8 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
                 return Result(layout, request, FromCache: true, clock.Elapsed);
             Directory.CreateDirectory(layout.ImageDirectory);
             var fragment = KconfigText.Parse(System.Text.Encoding.UTF8.GetString(fragmentBytes));
-            if (!File.Exists(layout.ImagePath))
+            var imageWasCached = File.Exists(layout.ImagePath);
+            if (!imageWasCached)
             {
                 await using var log = new StreamWriter(layout.LogPath, append: false);
                 await BuildInTreeAsync(request, layout, fragmentPath, fragment, patches, log, cancellationToken);
@@ -54,8 +55,9 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
                 await new KernelConfigurer(layout, make, progress).EnsureAsync(fragmentPath, fragment, cancellationToken);
                 await new SelftestBuilder(layout, make, progress, log).BuildAsync(cancellationToken);
             }
+            // Building only the selftests for a cached image still counts as a cached image.
+            return Result(layout, request, FromCache: imageWasCached, clock.Elapsed);
         }
-        return Result(layout, request, FromCache: false, clock.Elapsed);
     }
 
     /// <summary>

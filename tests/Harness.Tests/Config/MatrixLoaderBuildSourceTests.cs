@@ -81,7 +81,7 @@ public class MatrixLoaderBuildSourceTests
             """);
 
         Assert.That(error.Location.Line, Is.EqualTo(9));
-        Assert.That(error.Location.Column, Is.EqualTo(11));
+        Assert.That(error.Location.Column, Is.EqualTo(13));
         Assert.That(error.Message, Does.Contain("missing.patch").And.Contain("does not exist"));
     }
 
