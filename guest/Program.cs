@@ -4,6 +4,7 @@ using Guest.Rseq;
 using Guest.Running;
 using Guest.Scenarios;
 using Guest.Scenarios.LegacyCpuIdStart;
+using Guest.Scenarios.Selftests;
 using Protocol;
 
 const int ExitUsage = 2;
@@ -39,6 +40,8 @@ var catalog = new ScenarioCatalog(libc, syscalls, registrar);
 var scenarios = new List<IScenario>();
 foreach (var name in options.Scenarios)
     scenarios.Add(catalog.Create(name) ?? throw new InvalidOperationException($"scenario '{name}' has no implementation"));
+if (arguments.SelftestsPath is not null)
+    scenarios.AddRange(SelftestScenario.AllIn(arguments.SelftestsPath));
 
 var cpus = syscalls.OnlineCpus();
 var settings = new ScenarioSettings(options.Duration, options.Seed, options.Threads ?? cpus, cpus);

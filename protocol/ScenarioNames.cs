@@ -28,4 +28,13 @@ public static class ScenarioNames
     public static IReadOnlyList<string> All { get; } = [ForkCpuId, AffinityPin, MigrationStorm, NodeIdMmCid, CsAbort, LegacyCpuIdStart];
 
     public static bool IsKnown(string name) => All.Contains(name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Prefix of the result names of the kernel's own rseq selftests, which the guest runs after its
+    /// scenarios when the image carries them (<c>selftest:basic_test</c>). They are a second opinion:
+    /// shown beside the scenarios, never part of a kernel's expectation.
+    /// </summary>
+    public const string SelftestPrefix = "selftest:";
+
+    public static bool IsSelftest(string name) => name.StartsWith(SelftestPrefix, StringComparison.Ordinal);
 }

@@ -52,7 +52,7 @@ internal static class ArgumentParser
     }
 
     static bool IsValueOption(string option) =>
-        option is "--scenarios" or "--seconds" or "--seed" or "--threads" or "--ktap";
+        option is "--scenarios" or "--seconds" or "--seed" or "--threads" or "--ktap" or "--selftests";
 
     static CommandLineArguments WithValue(CommandLineArguments arguments, string option, string value) => option switch
     {
@@ -60,6 +60,7 @@ internal static class ArgumentParser
         "--seconds" => arguments with { Seconds = value },
         "--seed" => arguments with { Seed = value },
         "--threads" => arguments with { Threads = value },
+        "--selftests" => arguments with { SelftestsPath = value },
         _ => arguments with { KtapPath = value },
     };
 }

@@ -2,6 +2,7 @@ namespace Guest.Cli;
 
 /// <summary>The guest's command line as typed: raw texts, validated later by <see cref="OptionsResolver"/>.</summary>
 /// <param name="KernelCommandLinePath">Where to read <c>rseqh.*</c> parameters from; null when not asked.</param>
+/// <param name="SelftestsPath">A folder of the kernel's rseq selftest programs to run after the scenarios; null for none.</param>
 /// <param name="LegacyProbe">Run legacy_cpu_id_start's probe instead of the scenarios (the guest starts itself so).</param>
 internal sealed record CommandLineArguments(
     bool Help = false,
@@ -12,4 +13,5 @@ internal sealed record CommandLineArguments(
     string? Threads = null,
     string? KtapPath = null,
     string? KernelCommandLinePath = null,
-    bool LegacyProbe = false);
+    bool LegacyProbe = false,
+    string? SelftestsPath = null);

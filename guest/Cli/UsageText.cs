@@ -7,7 +7,7 @@ internal static class UsageText
         guest: checks the kernel's rseq cpu_id under CPU migration and writes KTAP results.
 
         Usage:
-          guest [--scenarios a,b] [--seconds S] [--seed N] [--threads T] [--ktap PATH]
+          guest [--scenarios a,b] [--seconds S] [--seed N] [--threads T] [--ktap PATH] [--selftests DIR]
           guest --kernel-cmdline [FILE] [--ktap PATH]   parameters from rseqh.* words of FILE (default /proc/cmdline)
           guest --list                                  print the scenario names
           guest --help
@@ -18,6 +18,8 @@ internal static class UsageText
           --seed N          seed of random choices, printed back (default: from the clock)
           --threads T       worker threads for scenarios that use several (default: one per CPU)
           --ktap PATH       write the KTAP stream to PATH, e.g. /dev/ttyS1 (default: standard output)
+          --selftests DIR   after the scenarios, run every program in DIR (the kernel's rseq selftests)
+                            with glibc's rseq registration off; each reports as selftest:<name>
 
         Options typed here win over rseqh.scenarios, rseqh.seconds, rseqh.seed and rseqh.threads.
         Exit status: 0 when every scenario ran (whatever the verdicts), 2 on a usage error, 1 on a crash.

@@ -40,7 +40,7 @@ public static class RunCommand
 
             // Everything that can fail for a reason outside the kernels is checked before anything is written.
             var qemu = parse.GetValue(qemuOption);
-            CheckPrerequisites(qemu);
+            CheckPrerequisites(qemu, matrix);
             qemu ??= QemuRunner.DefaultQemu;
             var vm = await VmEnvironmentProbe.ProbeAsync(qemu, accelChoice, cancellationToken);
             Console.WriteLine($"QEMU {vm.QemuVersion}, accel {vm.Accel} ({vm.AccelReason})");
@@ -66,11 +66,12 @@ public static class RunCommand
         return command;
     }
 
-    static void CheckPrerequisites(string? qemu)
+    static void CheckPrerequisites(string? qemu, Matrix matrix)
     {
         if (qemu is not null && !File.Exists(qemu))
             throw new PrerequisiteException($"{qemu} not found (--qemu)");
-        var needed = qemu is null ? Requirements.ForRun : Requirements.ForRun.Where(r => r.Command != QemuRunner.DefaultQemu);
+        var forMatrix = Requirements.ForMatrix(Requirements.ForRun, matrix);
+        var needed = qemu is null ? forMatrix : forMatrix.Where(r => r.Command != QemuRunner.DefaultQemu);
         var missing = PathSearch.Missing(needed);
         if (missing.Count > 0)
             throw new PrerequisiteException($"{string.Join(", ", missing.Select(r => r.Command))} not found: run 'make run' (or 'harness setup') to install {string.Join(" ", missing.Select(r => r.Package).Distinct())}");

@@ -16,13 +16,13 @@ internal static partial class KernelEntryReader
     };
 
     /// <returns>The entry, and where its name is written (duplicates are reported there).</returns>
-    public static (KernelEntry Entry, SourceLocation NameLocation) Read(YamlValue item, MatrixDefaults defaults)
+    public static (KernelEntry Entry, SourceLocation NameLocation) Read(YamlValue item, MatrixDefaults defaults, string matrixDirectory)
     {
         var label = LabelOf(item);
         var block = item.AsMap(label, Keys);
         var nameValue = block.Required("name");
         var name = ReadName(nameValue);
-        var source = KernelSourceReader.Read(block.Required("source").AsMap($"source of {label}", KernelSourceReader.Keys));
+        var source = KernelSourceReader.Read(block.Required("source").AsMap($"source of {label}", KernelSourceReader.Keys), matrixDirectory);
         var expect = block.Optional("expect")?.AsChoice(ExpectWords) ?? Expectation.Pass;
         var settings = SettingsReader.Merge(block, defaults, $"guest of {label}");
         // Each NUMA node needs at least one vCPU of its own (QEMU refuses an empty node's CPU list).

@@ -17,10 +17,11 @@ internal static class MatrixReader
         var root = new YamlValue(stream.Documents[0].RootNode, "the top level", source).AsMap("the top level", TopLevelKeys);
         var defaults = SettingsReader.Merge(
             root.OptionalMap("defaults", "defaults", SettingsReader.DefaultsKeys), MatrixDefaults.Standard, "defaults.guest");
-        return new Matrix(fullPath, defaults, ReadKernels(root.Required("kernels"), defaults));
+        var directory = Path.GetDirectoryName(fullPath) ?? fullPath;
+        return new Matrix(fullPath, defaults, ReadKernels(root.Required("kernels"), defaults, directory));
     }
 
-    private static List<KernelEntry> ReadKernels(YamlValue kernelsValue, MatrixDefaults defaults)
+    private static List<KernelEntry> ReadKernels(YamlValue kernelsValue, MatrixDefaults defaults, string matrixDirectory)
     {
         var items = kernelsValue.AsList("kernel");
         if (items.Count == 0)
@@ -30,7 +31,7 @@ internal static class MatrixReader
         var firstByName = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var (entry, nameLocation) = KernelEntryReader.Read(item, defaults);
+            var (entry, nameLocation) = KernelEntryReader.Read(item, defaults, matrixDirectory);
             // The name keys results and caches, so two entries with one name would overwrite each other.
             if (!firstByName.TryAdd(entry.Name, nameLocation))
                 throw new MatrixException(nameLocation,

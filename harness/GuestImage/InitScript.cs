@@ -11,6 +11,12 @@ public static class InitScript
     /// <summary>The second serial port, which carries only the guest's KTAP stream.</summary>
     public const string KtapDevice = "/dev/ttyS1";
 
+    /// <summary>
+    /// Where a kernel built with <c>selftests: true</c> has its rseq selftest programs (an extra
+    /// archive appended to the initramfs); the guest runs whatever is there, and nothing when absent.
+    /// </summary>
+    public const string SelftestsFolder = "/selftests";
+
     /// <summary>Appears on the console just before the guest starts.</summary>
     public const string GuestStartMarker = "harness-init: running " + GuestPath;
 
@@ -38,7 +44,7 @@ public static class InitScript
         mount -t devtmpfs devtmpfs /dev || say "mounting /dev failed"
 
         say "running {{GuestPath}}"
-        {{GuestPath}} --kernel-cmdline --ktap {{KtapDevice}}
+        {{GuestPath}} --kernel-cmdline --ktap {{KtapDevice}} --selftests {{SelftestsFolder}}
         status=$?
         say "guest exited with status $status"
 

@@ -8,6 +8,7 @@ namespace Harness.KernelBuild;
 /// build/&lt;SourceKey&gt;/trees/&lt;TreeKey&gt;/out     make's O= directory, reused across patch sets
 /// build/&lt;SourceKey&gt;/trees/&lt;TreeKey&gt;/applied the patches applied to src right now, in order
 /// kernels/build/&lt;ImageKey&gt;/bzImage            the result, with its .config and make log
+/// kernels/build/&lt;ImageKey&gt;/selftests/         the rseq selftests built from the same tree, when asked
 /// </code>
 /// </summary>
 public sealed record BuildLayout(string CacheRoot, BuildInputs Inputs)
@@ -43,4 +44,13 @@ public sealed record BuildLayout(string CacheRoot, BuildInputs Inputs)
     public string ConfigCopy => Path.Combine(ImageDirectory, "config");
 
     public string LogPath => Path.Combine(ImageDirectory, "build.log");
+
+    /// <summary>How long the build that made the image took, in seconds; shown when the image is reused.</summary>
+    public string BuildSecondsFile => Path.Combine(ImageDirectory, "build-seconds");
+
+    public string SelftestsDirectory => Path.Combine(ImageDirectory, "selftests");
+
+    public string SelftestsMarker => Path.Combine(ImageDirectory, "selftests.complete");
+
+    public string SelftestsLogPath => Path.Combine(ImageDirectory, "selftests.log");
 }

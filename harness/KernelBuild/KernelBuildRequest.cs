@@ -8,8 +8,10 @@ namespace Harness.KernelBuild;
 /// </param>
 /// <param name="FragmentPath">Kconfig fragment merged onto tinyconfig (see configs/).</param>
 /// <param name="PatchPaths">Patches applied with <c>patch -p1</c>, in this order.</param>
+/// <param name="Selftests">Also build the tree's rseq selftests (static), kept with the image.</param>
 public sealed record KernelBuildRequest(
     string Source,
     string SourceIdentity,
     string FragmentPath,
-    IReadOnlyList<string> PatchPaths);
+    IReadOnlyList<string> PatchPaths,
+    bool Selftests = false);

@@ -5,12 +5,18 @@ namespace Harness.KernelBuild;
 /// <summary>A built (or cached) kernel.</summary>
 /// <param name="ImagePath">The bzImage in the cache: &lt;cache&gt;/kernels/build/&lt;key&gt;/bzImage.</param>
 /// <param name="Key">SHA-256 of everything that produced the image (see <see cref="BuildKey"/>).</param>
-/// <param name="FromCache">True when the image existed and make did not run.</param>
+/// <param name="FromCache">True when the image existed and make did not build it (selftests may have been built for it).</param>
 /// <param name="Elapsed">Time spent, whether building or finding the cached image.</param>
 /// <param name="LogPath">The make output of the build that produced the image.</param>
-public sealed record KernelBuildResult(string ImagePath, string Key, bool FromCache, TimeSpan Elapsed, string LogPath)
+/// <param name="SelftestsDirectory">The static rseq selftests built with it, when the request asked for them.</param>
+/// <param name="OriginalBuildSeconds">How long the build that made the image took (this one, or an earlier one when cached); null if unknown.</param>
+public sealed record KernelBuildResult(
+    string ImagePath, string Key, bool FromCache, TimeSpan Elapsed, string LogPath,
+    string? SelftestsDirectory = null, double? OriginalBuildSeconds = null)
 {
     /// <summary>The form the rest of the pipeline boots.</summary>
     public KernelImage ToKernelImage(string sourceIdentity) =>
-        new(ImagePath, $"{sourceIdentity} build {Key[..12]}", FromCache, Elapsed);
+        new(ImagePath, $"{sourceIdentity} build {Key[..12]}", FromCache, Elapsed,
+            new KernelBuildInfo(Key, LogPath, FromCache, Elapsed.TotalSeconds, OriginalBuildSeconds),
+            SelftestsDirectory);
 }

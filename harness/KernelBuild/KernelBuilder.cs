@@ -26,25 +26,63 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
             await CompilerVersion.FirstLineAsync(cancellationToken));
         var layout = new BuildLayout(Path.GetFullPath(cacheRoot), inputs);
 
-        if (File.Exists(layout.ImagePath))
-            return new(layout.ImagePath, inputs.ImageKey, FromCache: true, clock.Elapsed, layout.LogPath);
+        if (IsComplete(layout, request))
+            return Result(layout, request, FromCache: true, clock.Elapsed);
 
         Directory.CreateDirectory(layout.TreeRoot);
         using (await TreeLock.AcquireAsync(layout.LockFile, progress, cancellationToken))
         {
             // Another process may have built the same image while this one waited for the lock.
-            if (File.Exists(layout.ImagePath))
-                return new(layout.ImagePath, inputs.ImageKey, FromCache: true, clock.Elapsed, layout.LogPath);
+            if (IsComplete(layout, request))
+                return Result(layout, request, FromCache: true, clock.Elapsed);
             Directory.CreateDirectory(layout.ImageDirectory);
-            await using var log = new StreamWriter(layout.LogPath, append: false);
             var fragment = KconfigText.Parse(System.Text.Encoding.UTF8.GetString(fragmentBytes));
-            await BuildInTreeAsync(request, layout, fragmentPath, fragment, patches, log, cancellationToken);
+            var imageWasCached = File.Exists(layout.ImagePath);
+            if (!imageWasCached)
+            {
+                await using var log = new StreamWriter(layout.LogPath, append: false);
+                await BuildInTreeAsync(request, layout, fragmentPath, fragment, patches, log, cancellationToken);
+                await File.WriteAllTextAsync(layout.BuildSecondsFile,
+                    clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "\n", cancellationToken);
+            }
+            if (request.Selftests && !SelftestBuilder.IsBuilt(layout))
+            {
+                // The image may come from a build that did not ask for selftests: the tree is brought
+                // to the same patches (no make of the kernel) before they are built from it.
+                await using var log = new StreamWriter(layout.SelftestsLogPath, append: false);
+                await PrepareTreeAsync(request, layout, patches, cancellationToken);
+                var make = new MakeRunner(layout, jobs, progress, log);
+                await new KernelConfigurer(layout, make, progress).EnsureAsync(fragmentPath, fragment, cancellationToken);
+                await new SelftestBuilder(layout, make, progress, log).BuildAsync(cancellationToken);
+            }
+            // Building only the selftests for a cached image still counts as a cached image.
+            return Result(layout, request, FromCache: imageWasCached, clock.Elapsed);
         }
-        return new(layout.ImagePath, inputs.ImageKey, FromCache: false, clock.Elapsed, layout.LogPath);
     }
 
-    async Task BuildInTreeAsync(KernelBuildRequest request, BuildLayout layout, string fragmentPath,
-        IReadOnlyList<ConfigOption> fragment, IReadOnlyList<PatchFile> patches, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the cache holds the pristine source of <paramref name="sourceIdentity"/>: a caller
+    /// that would have to download the source (Debian's linux-source) can then pass its cache path
+    /// without fetching it, since the source is only read to make the pristine copy.
+    /// </summary>
+    public bool HasPristineSource(string sourceIdentity) =>
+        File.Exists(new BuildLayout(Path.GetFullPath(cacheRoot), new BuildInputs(sourceIdentity, [], [], "")).PristineMarker);
+
+    static bool IsComplete(BuildLayout layout, KernelBuildRequest request) =>
+        File.Exists(layout.ImagePath) && (!request.Selftests || SelftestBuilder.IsBuilt(layout));
+
+    static KernelBuildResult Result(BuildLayout layout, KernelBuildRequest request, bool FromCache, TimeSpan elapsed) =>
+        new(layout.ImagePath, layout.Inputs.ImageKey, FromCache, elapsed, layout.LogPath,
+            request.Selftests ? layout.SelftestsDirectory : null, ReadBuildSeconds(layout));
+
+    static double? ReadBuildSeconds(BuildLayout layout) =>
+        File.Exists(layout.BuildSecondsFile)
+        && double.TryParse(File.ReadAllText(layout.BuildSecondsFile).Trim(), System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : null;
+
+    async Task PrepareTreeAsync(KernelBuildRequest request, BuildLayout layout, IReadOnlyList<PatchFile> patches, CancellationToken cancellationToken)
     {
         var sources = new SourceTrees(progress);
         await sources.EnsurePristineAsync(Path.GetFullPath(request.Source), layout, cancellationToken);
@@ -60,6 +98,12 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
             await sources.EnsureTreeAsync(layout, cancellationToken);
             await new PatchStack(layout, progress).SwitchToAsync(patches, cancellationToken);
         }
+    }
+
+    async Task BuildInTreeAsync(KernelBuildRequest request, BuildLayout layout, string fragmentPath,
+        IReadOnlyList<ConfigOption> fragment, IReadOnlyList<PatchFile> patches, TextWriter log, CancellationToken cancellationToken)
+    {
+        await PrepareTreeAsync(request, layout, patches, cancellationToken);
 
         var make = new MakeRunner(layout, jobs, progress, log);
         await new KernelConfigurer(layout, make, progress).EnsureAsync(fragmentPath, fragment, cancellationToken);

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using Harness.Config;
+using Harness.KernelBuild;
 using Harness.Kernels.Debian;
 
 namespace Harness.Kernels;
@@ -10,6 +12,7 @@ public sealed class KernelProvider : Harness.Running.IKernelSupplier
     public static TimeSpan DefaultMaxListAge { get; } = TimeSpan.FromHours(6);
 
     private readonly DebianKernelFetcher _debian;
+    private readonly BuildKernels _builds;
 
     /// <param name="cacheRoot">Where fetched kernels and the private apt state live (the CLI decides).</param>
     /// <param name="log">Receives one line per step worth showing, e.g. "fetching linux-image-… 6.1.176-1 …".</param>
@@ -23,7 +26,13 @@ public sealed class KernelProvider : Harness.Running.IKernelSupplier
         // apt resolves relative Dir:: settings against "/", not the working directory.
         var root = Path.GetFullPath(cacheRoot);
         var mirror = new Lazy<ArchiveMirror>(() => ArchiveMirror.FromHost(etcAptDirectory));
-        _debian = new DebianKernelFetcher(root, () => mirror.Value, maxListAge, time, log ?? (_ => { }));
+        var say = log ?? (_ => { });
+        // Kernel images and kernel sources of one suite share its private apt state.
+        var suiteGates = new ConcurrentDictionary<string, SemaphoreSlim>();
+        _debian = new DebianKernelFetcher(root, () => mirror.Value, maxListAge, time, say, suiteGates);
+        _builds = new BuildKernels(
+            new KernelBuilder(root, line => say($"  build: {line}")),
+            new DebianSourceFetcher(root, () => mirror.Value, maxListAge, time, say, suiteGates));
     }
 
     public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken ct) =>
@@ -31,6 +40,7 @@ public sealed class KernelProvider : Harness.Running.IKernelSupplier
         {
             PathKernelSource path => PathKernels.GetAsync(path, matrixDirectory, ct),
             DebianKernelSource debian => _debian.GetAsync(debian, ct),
+            BuildKernelSource build => _builds.GetAsync(build, ct),
             _ => throw new KernelAcquisitionException($"no way to acquire a kernel from {source.Describe()}"),
         };
 }

@@ -35,5 +35,10 @@ public static class Requirements
         new("patch", "patch", "applies the patches of control kernels"),
         new("/usr/include/gelf.h", "libelf-dev", "objtool, which x86-64 kernels run over every object"),
         new("/usr/include/openssl/ssl.h", "libssl-dev", "the certificate and signing tools, when a fragment enables module signing"),
+        new("/usr/lib/x86_64-linux-gnu/libc.a", "libc6-dev", "links the rseq selftests statically for the guest"),
     ];
+
+    /// <summary>What running <paramref name="matrix"/> needs: the build tools too when it has a kernel built from source.</summary>
+    public static IReadOnlyList<Requirement> ForMatrix(IReadOnlyList<Requirement> baseline, Config.Matrix matrix) =>
+        matrix.Kernels.Any(k => k.Source is Config.BuildKernelSource) ? [.. baseline, .. ForKernelBuild] : baseline;
 }

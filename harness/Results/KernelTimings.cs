@@ -4,4 +4,6 @@ namespace Harness.Results;
 /// <param name="KernelFromCache">True when the image was reused from the cache (no download, no build).</param>
 /// <param name="BootSeconds">From QEMU's start to the guest's first result line.</param>
 /// <param name="VmSeconds">From QEMU's start to its end.</param>
-public sealed record KernelTimings(double AcquireSeconds, bool KernelFromCache, double? BootSeconds, double? VmSeconds);
+/// <param name="Build">For a kernel built from source: cold build or warm (cached) time, key and log.</param>
+public sealed record KernelTimings(
+    double AcquireSeconds, bool KernelFromCache, double? BootSeconds, double? VmSeconds, Kernels.KernelBuildInfo? Build = null);

@@ -53,6 +53,16 @@ public static class OutcomeJudge
         return outcomes;
     }
 
+    /// <summary>
+    /// The kernel's own selftests as the guest reported them (a second opinion, not judged against
+    /// the scenarios' rules): one outcome each, in stream order; none when the image had none.
+    /// </summary>
+    public static IReadOnlyList<ScenarioOutcome> Selftests(GuestReport report) =>
+        report.Scenarios
+            .Where(s => ScenarioNames.IsSelftest(s.Name))
+            .Select(s => new ScenarioOutcome(s.Name, s.Verdict, s.Reason, s.Counters, s.Evidence))
+            .ToList();
+
     static string? BrokenRunReason(VmRun run, GuestReport report, TimeSpan bootTimeout, TimeSpan testTimeout) => run.End switch
     {
         VmEnd.BootTimeout => $"boot timeout: no result stream within {bootTimeout.TotalSeconds:0} s",

@@ -27,14 +27,24 @@ public sealed record ResultTable(
             new("matrix", run.MatrixFile),
         };
 
+        // Selftest columns come from what kernels reported: only kernels built with them have any.
+        var columns = run.Scenarios
+            .Concat(run.Kernels.SelectMany(k => k.Scenarios).Select(s => s.Scenario).Where(ScenarioNames.IsSelftest))
+            .Distinct()
+            .ToList();
         var header = new List<string> { "kernel", "uname -r", "expect" };
-        header.AddRange(run.Scenarios);
+        header.AddRange(columns);
         header.Add("met");
 
         var rows = run.Kernels.Select(kernel =>
         {
+<<<<<<< HEAD
             var row = new List<string> { Label(kernel), kernel.KernelRelease ?? "-", Word(kernel.Expect) };
             foreach (var scenario in run.Scenarios)
+=======
+            var row = new List<string> { kernel.Name, kernel.KernelRelease ?? "-", Word(kernel.Expect) };
+            foreach (var scenario in columns)
+>>>>>>> controls
                 row.Add(kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario) is { } outcome ? Word(outcome.Outcome) : "-");
             row.Add(kernel.MetExpectation ? "yes" : "NO");
             return (IReadOnlyList<string>)row;
@@ -50,7 +60,11 @@ public sealed record ResultTable(
         foreach (var kernel in run.Kernels)
         {
             var timing = string.Create(CultureInfo.InvariantCulture,
+<<<<<<< HEAD
                 $"{Label(kernel)}: {kernel.Identity ?? kernel.Source}; kernel {(kernel.Timings.KernelFromCache ? "cached" : "fetched")} in {kernel.Timings.AcquireSeconds:0.0} s");
+=======
+                $"{kernel.Name}: {kernel.Identity ?? kernel.Source}; {Acquired(kernel.Timings)}");
+>>>>>>> controls
             if (kernel.Timings.BootSeconds is { } boot)
                 timing += string.Create(CultureInfo.InvariantCulture, $", boot {boot:0.0} s");
             if (kernel.Timings.VmSeconds is { } vm)
@@ -73,7 +87,19 @@ public sealed record ResultTable(
         return notes;
     }
 
+<<<<<<< HEAD
     static string Label(KernelResult kernel) => kernel.Repeat == 1 ? kernel.Name : $"{Label(kernel)} #{kernel.Repeat}";
+=======
+    static string Acquired(KernelTimings timings) => timings.Build switch
+    {
+        null => string.Create(CultureInfo.InvariantCulture,
+            $"kernel {(timings.KernelFromCache ? "cached" : "fetched")} in {timings.AcquireSeconds:0.0} s"),
+        { FromCache: false } build => string.Create(CultureInfo.InvariantCulture,
+            $"built in {build.Seconds:0} s (log {build.LogPath})"),
+        var build => string.Create(CultureInfo.InvariantCulture,
+            $"cached build, {build.Seconds:0.0} s{(build.ColdBuildSeconds is { } cold ? $" (cold build took {cold:0} s)" : "")}"),
+    };
+>>>>>>> controls
 
     public static string Word(ScenarioVerdict verdict) => verdict.ToString().ToUpperInvariant();
 

@@ -15,9 +15,15 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         var scenarios = GuestArguments.ScenariosOf(entry.Guest);
         var acquireStart = clock.GetTimestamp();
         KernelImage image;
+        string initramfs;
         try
         {
             image = await kernels.GetAsync(entry.Source, matrixDirectory, cancellationToken);
+            // A kernel built with its selftests boots the guest image plus them, in /selftests.
+            initramfs = image.SelftestsDirectory is null
+                ? context.Guest.InitramfsPath
+                : await GuestImage.GuestImageExtras.WithFolderAsync(
+                    context.Guest.InitramfsPath, GuestImage.InitScript.SelftestsFolder, image.SelftestsDirectory, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -30,7 +36,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         var results = context.Folder.KernelFile(fileStem, "ktap.log");
         var request = new VmRequest(
             image.ImagePath,
-            context.Guest.InitramfsPath,
+            initramfs,
             entry.Cpus,
             entry.MemoryMiB,
             context.Vm.Accel,
@@ -55,7 +61,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             report = GuestReportReader.Read(run.ResultLines);
         }
 
-        var outcomes = OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout);
+        IReadOnlyList<ScenarioOutcome> outcomes =
+            [.. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout), .. OutcomeJudge.Selftests(report)];
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
         return new KernelResult(
             entry.Name,
@@ -67,7 +74,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             outcomes,
             ExpectationCheck.IsMet(entry.Expect, outcomes),
             Error: null,
-            new KernelTimings(acquired.TotalSeconds, image.FromCache, started ? run.BootTime.TotalSeconds : null, run.Elapsed.TotalSeconds),
+            new KernelTimings(acquired.TotalSeconds, image.FromCache, started ? run.BootTime.TotalSeconds : null, run.Elapsed.TotalSeconds, image.Build),
             run.End,
             run.QemuExitCode,
             run.ConsoleFindings,

@@ -12,7 +12,14 @@ public static class DebExtractor
     /// image to <paramref name="destination"/>; returns its member name, or null when the package has none.
     /// One pass, nothing else written: a 6.x package carries hundreds of MB of modules we do not need.
     /// </summary>
-    public static async Task<string?> ExtractKernelImageAsync(string debPath, string destination, CancellationToken ct)
+    public static Task<string?> ExtractKernelImageAsync(string debPath, string destination, CancellationToken ct) =>
+        ExtractFirstAsync(debPath, KernelPackageRules.IsKernelImageMember, destination, ct);
+
+    /// <summary>
+    /// The same for any member: writes the first regular file whose tar name <paramref name="isWanted"/>
+    /// accepts (e.g. linux-source-5.10's <c>usr/src/linux-source-5.10.tar.xz</c>); its name, or null.
+    /// </summary>
+    public static async Task<string?> ExtractFirstAsync(string debPath, Func<string, bool> isWanted, string destination, CancellationToken ct)
     {
         string? extracted = null;
         Exception? tarProblem = null;
@@ -20,7 +27,7 @@ public static class DebExtractor
         {
             try
             {
-                extracted = await ExtractFirstImageAsync(stream, destination, token);
+                extracted = await ExtractFirstMatchAsync(stream, isWanted, destination, token);
             }
             catch (Exception e) when (e is InvalidDataException or EndOfStreamException or FormatException)
             {
@@ -47,12 +54,12 @@ public static class DebExtractor
         return extracted;
     }
 
-    private static async Task<string?> ExtractFirstImageAsync(Stream tar, string destination, CancellationToken ct)
+    private static async Task<string?> ExtractFirstMatchAsync(Stream tar, Func<string, bool> isWanted, string destination, CancellationToken ct)
     {
         await using var reader = new TarReader(tar, leaveOpen: true);
         while (await reader.GetNextEntryAsync(copyData: false, ct) is { } entry)
         {
-            if (!IsRegularFile(entry) || !KernelPackageRules.IsKernelImageMember(entry.Name) || entry.DataStream is null)
+            if (!IsRegularFile(entry) || !isWanted(entry.Name) || entry.DataStream is null)
                 continue;
             await using var file = File.Create(destination);
             await entry.DataStream.CopyToAsync(file, ct);

@@ -9,11 +9,13 @@ namespace Harness.Kernels.Debian;
 /// Gets a Debian kernel: refreshes the suite's private lists when they are old, resolves the package,
 /// and downloads only what the cache lacks.
 /// </summary>
+/// <param name="suiteGates">Shared with every other user of the per-suite apt states (source packages too).</param>
 public sealed class DebianKernelFetcher(
-    string cacheRoot, Func<ArchiveMirror> mirror, TimeSpan maxListAge, TimeProvider time, Action<string> log)
+    string cacheRoot, Func<ArchiveMirror> mirror, TimeSpan maxListAge, TimeProvider time, Action<string> log,
+    ConcurrentDictionary<string, SemaphoreSlim>? suiteGates = null)
 {
     // One apt state per suite and apt runs with locking off, so two fetches of one suite must not overlap.
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _suiteGates = new();
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _suiteGates = suiteGates ?? new();
     private readonly DebianKernelCache _cache = new(cacheRoot);
 
     public async Task<KernelImage> GetAsync(DebianKernelSource source, CancellationToken ct)

@@ -8,12 +8,16 @@ public class KernelsYamlReferenceTests
     [Test]
     public void The_example_in_the_reference_loads_with_the_settings_it_describes()
     {
-        var matrix = MatrixLoader.Parse(ExampleYaml(), "kernels.yaml");
+        // Read as if it were the checkout's kernels.yaml: the build example names the repository's own patch.
+        var matrix = MatrixLoader.Parse(ExampleYaml(), Path.Combine(RepositoryRoot(), "kernels.yaml"));
 
         var myBuild = matrix.Kernels.Single(kernel => kernel.Name == "my-build");
+        var control = matrix.Kernels.Single(kernel => kernel.Name == "control-5.10-fork");
         Assert.Multiple(() =>
         {
-            Assert.That(matrix.Kernels.Select(kernel => kernel.Name), Is.EqualTo(new[] { "bookworm", "my-build" }));
+            Assert.That(matrix.Kernels.Select(kernel => kernel.Name), Is.EqualTo(new[] { "bookworm", "control-5.10-fork", "my-build" }));
+            Assert.That(control.Expect, Is.EqualTo(Expectation.Fail));
+            Assert.That(control.Source, Is.TypeOf<BuildKernelSource>().With.Property(nameof(BuildKernelSource.Selftests)).True);
             Assert.That(myBuild.Cpus, Is.EqualTo(2));
             Assert.That(myBuild.Guest, Is.EqualTo(matrix.Defaults.Guest with { Threads = 2 }));
         });

@@ -78,7 +78,7 @@ public class MatrixLoaderKernelErrorTests
                 source: { path: bzImage }
             """);
 
-        MatrixErrors.AssertAt(error, 3, 30, "unknown scenario 'migrate' in 'scenarios' in defaults.guest (known: fork_cpu_id, affinity_pin");
+        MatrixErrors.AssertAt(error, 3, 30, $"unknown scenario 'migrate' in 'scenarios' in defaults.guest (known: {string.Join(", ", global::Protocol.ScenarioNames.All)})");
     }
 
     [Test]

@@ -36,7 +36,7 @@ public class InitScriptTests
     public void It_runs_the_guest_with_the_kernel_command_line_and_the_ktap_port_then_reports_and_reboots()
     {
         var mountDev = LineOf("mount -t devtmpfs devtmpfs /dev || say \"mounting /dev failed\"");
-        var guest = LineOf("/bin/guest --kernel-cmdline --ktap /dev/ttyS1");
+        var guest = LineOf("/bin/guest --kernel-cmdline --ktap /dev/ttyS1 --selftests /selftests");
         var status = LineOf("status=$?");
         var report = LineOf("say \"guest exited with status $status\"");
         var reboot = LineOf("reboot -f");

@@ -1,0 +1,87 @@
+namespace Harness.Config;
+
+/// <summary>
+/// Reads a <c>build</c> block: the tree (<c>debian</c> + <c>suite</c>, or <c>tree</c>), the fragment,
+/// the patches and <c>selftests</c>. Files are looked up relative to the matrix file and must exist now,
+/// so a typo fails at its line rather than minutes into a run.
+/// </summary>
+internal static class BuildSourceReader
+{
+    public static IReadOnlyList<string> Keys { get; } = ["debian", "suite", "tree", "config", "patches", "selftests"];
+
+    /// <summary>The fragment a build gets when its block names none, relative to the matrix file.</summary>
+    public const string DefaultConfig = "configs/rseq-guest.config";
+
+    private static readonly Dictionary<string, bool> YesNo = new(StringComparer.Ordinal)
+    {
+        ["true"] = true,
+        ["false"] = false,
+    };
+
+    public static BuildKernelSource Read(YamlMap block, string matrixDirectory) => new(
+        ReadTree(block, matrixDirectory),
+        ReadConfig(block, matrixDirectory),
+        ReadPatches(block.Optional("patches"), matrixDirectory),
+        block.Optional("selftests")?.AsChoice(YesNo) ?? false);
+
+    private static KernelSourceTree ReadTree(YamlMap block, string matrixDirectory)
+    {
+        var debian = block.Optional("debian");
+        var tree = block.Optional("tree");
+        var suite = block.Optional("suite");
+        if (debian is not null && tree is not null)
+            throw block.Error($"{block.Description} has both 'debian' and 'tree'; give one of them");
+        if (tree is not null)
+        {
+            if (suite is not null)
+                throw suite.Error($"{suite.What} only goes with 'debian', not with 'tree'");
+            var path = ExistingPath(tree, matrixDirectory);
+            return Directory.Exists(path) ? new LocalSourceTree(path) : throw tree.Error($"{tree.What}: '{path}' is not a directory");
+        }
+        if (debian is null)
+            throw block.Error($"{block.Description} needs 'debian' (a linux-source package, with 'suite') or 'tree' (a source directory)");
+        return new DebianSourceTree(
+            KernelSourceReader.Matching(debian, KernelSourceReader.PackagePattern(), "a Debian package name"),
+            KernelSourceReader.Matching(block.Required("suite"), KernelSourceReader.SuitePattern(), "a Debian suite name"));
+    }
+
+    private static string ReadConfig(YamlMap block, string matrixDirectory)
+    {
+        if (block.Optional("config") is { } config)
+            return ExistingFile(config, matrixDirectory);
+        var path = Path.GetFullPath(DefaultConfig, matrixDirectory);
+        return File.Exists(path)
+            ? path
+            : throw block.Error($"{block.Description} has no 'config' and the default fragment '{path}' does not exist");
+    }
+
+    private static List<string> ReadPatches(YamlValue? value, string matrixDirectory)
+    {
+        if (value is null)
+            return [];
+        var paths = new List<string>();
+        foreach (var item in value.AsList("patch"))
+        {
+            var path = ExistingFile(item, matrixDirectory);
+            if (paths.Contains(path, StringComparer.Ordinal))
+                throw item.Error($"patch '{path}' is listed twice");
+            paths.Add(path);
+        }
+        return paths;
+    }
+
+    private static string ExistingFile(YamlValue value, string matrixDirectory)
+    {
+        var path = ExistingPath(value, matrixDirectory);
+        return File.Exists(path) ? path : throw value.Error($"{value.What}: '{path}' is a directory, not a file");
+    }
+
+    private static string ExistingPath(YamlValue value, string matrixDirectory)
+    {
+        var text = value.AsText();
+        if (text.Length == 0)
+            throw value.Error($"{value.What} is empty");
+        var path = Path.GetFullPath(text, matrixDirectory);
+        return File.Exists(path) || Directory.Exists(path) ? path : throw value.Error($"{value.What}: '{path}' does not exist");
+    }
+}

@@ -1,0 +1,35 @@
+using Harness.Config;
+using Harness.KernelBuild;
+using Harness.Kernels.Debian;
+
+namespace Harness.Kernels;
+
+/// <summary>
+/// A kernel built from source: finds the source (Debian's linux-source package, or a directory), names
+/// it, and hands it to the <see cref="KernelBuilder"/>, which reuses a cached image when it has one.
+/// </summary>
+public sealed class BuildKernels(KernelBuilder builder, DebianSourceFetcher debianSources)
+{
+    public async Task<KernelImage> GetAsync(BuildKernelSource source, CancellationToken ct)
+    {
+        var (tree, identity) = source.Tree switch
+        {
+            DebianSourceTree debian => await DebianAsync(debian, ct),
+            LocalSourceTree local => (local.DirectoryPath, await LocalTreeIdentity.ComputeAsync(local.DirectoryPath, ct)),
+            _ => throw new KernelAcquisitionException($"no way to get the source {source.Tree.Describe()}"),
+        };
+        var request = new KernelBuildRequest(tree, identity, source.ConfigPath, source.PatchPaths, source.Selftests);
+        var result = await builder.BuildAsync(request, ct);
+        return result.ToKernelImage(identity);
+    }
+
+    async Task<(string Tree, string Identity)> DebianAsync(DebianSourceTree debian, CancellationToken ct)
+    {
+        var identity = await debianSources.ResolveIdentityAsync(debian, ct);
+        // A source already unpacked in the build cache is never read again: no 150 MB download for it.
+        var tarball = builder.HasPristineSource(identity)
+            ? "(unpacked in the build cache)"
+            : await debianSources.GetTarballAsync(debian, identity, ct);
+        return (tarball, identity);
+    }
+}

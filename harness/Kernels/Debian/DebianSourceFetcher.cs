@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Harness.Config;
+
+namespace Harness.Kernels.Debian;
+
+/// <summary>
+/// Gets Debian's kernel source for a build: resolves a <c>linux-source-X</c> package of a suite through
+/// the suite's private apt state (as for kernel images) and, only when asked, downloads it and keeps its
+/// <c>usr/src/linux-source-X.tar.xz</c> in <c>&lt;cache&gt;/kernels/debian-source/&lt;package&gt;_&lt;version&gt;/</c>.
+/// </summary>
+public sealed class DebianSourceFetcher(
+    string cacheRoot, Func<ArchiveMirror> mirror, TimeSpan maxListAge, TimeProvider time, Action<string> log,
+    ConcurrentDictionary<string, SemaphoreSlim> suiteGates)
+{
+    private const string TarballName = "linux-source.tar.xz";
+
+    /// <summary>The version the suite has today, as the build identity <c>package=version</c>.</summary>
+    public async Task<string> ResolveIdentityAsync(DebianSourceTree tree, CancellationToken ct)
+    {
+        var record = await WithAptAsync(tree, async apt =>
+            await apt.ShowAsync($"{tree.Package}/{tree.Suite}", ct)
+                ?? throw new KernelAcquisitionException($"source package '{tree.Package}' not found in {tree.Suite}"), ct);
+        if (!KernelPackageRules.IsSafeName(record.Version))
+            throw new KernelAcquisitionException($"{tree.Package} has an unusable version '{record.Version}'");
+        return $"{record.Package}={record.Version}";
+    }
+
+    /// <summary>The tarball of <paramref name="identity"/> (from <see cref="ResolveIdentityAsync"/>), downloaded once.</summary>
+    public async Task<string> GetTarballAsync(DebianSourceTree tree, string identity, CancellationToken ct)
+    {
+        var version = identity[(identity.IndexOf('=') + 1)..];
+        var entry = Path.Combine(cacheRoot, "kernels", "debian-source", $"{tree.Package}_{version}");
+        var tarball = Path.Combine(entry, TarballName);
+        if (File.Exists(tarball))
+            return tarball;
+
+        await WithAptAsync(tree, async apt =>
+        {
+            var staging = entry + $".staging-{Guid.NewGuid():N}";
+            Directory.CreateDirectory(staging);
+            try
+            {
+                log($"{tree.Describe()}: fetching {identity} …");
+                await apt.DownloadAsync(tree.Package, version, staging, ct);
+                var deb = Directory.GetFiles(staging, "*.deb").SingleOrDefault()
+                    ?? throw new KernelAcquisitionException($"apt-get download of {identity} left no .deb");
+                var member = await DebExtractor.ExtractFirstAsync(deb, IsSourceTarball, Path.Combine(staging, TarballName), ct)
+                    ?? throw new KernelAcquisitionException($"{identity} holds no usr/src/linux-source-*.tar.xz");
+                File.Delete(deb);
+                log(string.Create(CultureInfo.InvariantCulture,
+                    $"{tree.Describe()}: {member}, {new FileInfo(Path.Combine(staging, TarballName)).Length / 1e6:0} MB"));
+                if (Directory.Exists(entry))
+                    Directory.Delete(entry, recursive: true);
+                Directory.Move(staging, entry);
+            }
+            finally
+            {
+                if (Directory.Exists(staging))
+                    Directory.Delete(staging, recursive: true);
+            }
+            return entry;
+        }, ct);
+        return tarball;
+    }
+
+    /// <summary>True for the tarball a linux-source-X package installs, <c>usr/src/linux-source-X.tar.xz</c>.</summary>
+    public static bool IsSourceTarball(string tarEntryName)
+    {
+        var parts = tarEntryName.TrimStart('.', '/').Split('/');
+        return parts is ["usr", "src", var file]
+            && file.StartsWith("linux-source-", StringComparison.Ordinal)
+            && file.EndsWith(".tar.xz", StringComparison.Ordinal);
+    }
+
+    private async Task<T> WithAptAsync<T>(DebianSourceTree tree, Func<AptClient, Task<T>> use, CancellationToken ct)
+    {
+        if (!KernelPackageRules.IsSafeName(tree.Suite) || !KernelPackageRules.IsSafeName(tree.Package))
+            throw new KernelAcquisitionException($"'{tree.Suite}/{tree.Package}' is not a valid Debian suite and package name");
+        var gate = suiteGates.GetOrAdd(tree.Suite, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            var state = new PrivateAptState(Path.Combine(cacheRoot, "apt", tree.Suite), tree.Suite);
+            await state.PrepareAsync(mirror(), ct);
+            var apt = new AptClient(state);
+            if (state.ListsUpdatedAt is not { } updated || time.GetUtcNow() - updated >= maxListAge)
+                await UpdateAsync(apt, state, tree, ct);
+            return await use(apt);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    // Old lists still name a version; when the archive cannot be reached they are the fallback.
+    private async Task UpdateAsync(AptClient apt, PrivateAptState state, DebianSourceTree tree, CancellationToken ct)
+    {
+        log($"{tree.Describe()}: updating apt lists of {tree.Suite} …");
+        try
+        {
+            await apt.UpdateAsync(ct);
+            await state.MarkListsUpdatedAsync(time.GetUtcNow(), ct);
+        }
+        catch (KernelAcquisitionException e) when (state.ListsUpdatedAt is not null)
+        {
+            log($"{tree.Describe()}: {e.Message}; using the lists of {state.ListsUpdatedAt:u}");
+        }
+    }
+}

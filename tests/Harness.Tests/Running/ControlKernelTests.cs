@@ -1,0 +1,73 @@
+using Harness.Commands;
+using Harness.Config;
+using Harness.GuestImage;
+using Harness.Kernels;
+using Harness.Results;
+using Harness.Running;
+using Harness.Vm;
+using Protocol;
+
+namespace Harness.Tests.Running;
+
+/// <summary>
+/// The proof that the harness catches a real regression: the 5.10 control of the default matrix
+/// (ce3614daabea reverted) and its unpatched twin, built from Debian's linux-source-5.10 through the
+/// harness's own classes and booted under the real QEMU with the real guest image. Uses the per-user
+/// cache, so only the first run downloads and builds (about 8 minutes on two cores for each image).
+/// </summary>
+[Category("VM"), Category("Network")]
+public class ControlKernelTests
+{
+    static readonly IReadOnlyList<string> OnlyFork = [ScenarioNames.ForkCpuId];
+
+    [Test]
+    public async Task The_5_10_fork_control_fails_fork_cpu_id_with_stale_children_and_its_unpatched_twin_passes()
+    {
+        var layout = RepositoryLayout.Locate();
+        var matrix = MatrixLoader.Load(layout.DefaultMatrix);
+        var results = Directory.CreateTempSubdirectory("control-kernels-").FullName;
+        try
+        {
+            var control = await RunAsync(layout, matrix, "control-5.10-fork", results);
+            var twin = await RunAsync(layout, matrix, "build-5.10", results);
+
+            var fork = control.Scenarios.Single(s => s.Scenario == ScenarioNames.ForkCpuId);
+            Assert.Multiple(() =>
+            {
+                Assert.That(control.KernelRelease, Does.StartWith("5.10."));
+                Assert.That(fork.Outcome, Is.EqualTo(ScenarioVerdict.Fail), fork.Reason);
+                Assert.That(fork.Counters.GetValueOrDefault(CounterNames.StaleChildren), Is.GreaterThan(0));
+                Assert.That(fork.Evidence, Has.Some.Contains("stale_rounds"));
+                Assert.That(control.MetExpectation, Is.True, "the control is declared expect: fail");
+
+                var twinFork = twin.Scenarios.Single(s => s.Scenario == ScenarioNames.ForkCpuId);
+                Assert.That(twinFork.Outcome, Is.EqualTo(ScenarioVerdict.Pass), twinFork.Reason);
+                Assert.That(twin.MetExpectation, Is.True);
+                Assert.That(twin.Identity, Does.StartWith("linux-source-5.10="));
+                Assert.That(twin.Identity, Is.Not.EqualTo(control.Identity), "the patch is part of the build identity");
+            });
+        }
+        finally
+        {
+            Directory.Delete(results, recursive: true);
+        }
+    }
+
+    static async Task<KernelResult> RunAsync(RepositoryLayout layout, Matrix matrix, string name, string resultsRoot)
+    {
+        var entry = matrix.Kernels.Single(k => k.Name == name);
+        // Only the scenario the control is about, and no selftests: the test stays a few minutes shorter.
+        entry = entry with
+        {
+            Source = ((BuildKernelSource)entry.Source) with { Selftests = false },
+            Guest = entry.Guest with { Scenarios = OnlyFork },
+        };
+        void Log(string line) => TestContext.Progress.WriteLine($"{name}: {line}");
+        var cache = RepositoryLayout.DefaultCache;
+        var guest = await new GuestImageBuilder(layout.Root, cache, Log).BuildAsync(CancellationToken.None);
+        var context = new RunContext(new VmEnvironment("test", "tcg", "the VM test always uses TCG"), guest, Seed: 1,
+            RunFolder.Create(resultsRoot, DateTimeOffset.UtcNow));
+        var run = new KernelRun(new KernelProvider(cache, Log), new QemuRunner(), TimeProvider.System);
+        return await run.RunAsync(entry, matrix.DirectoryPath, context, CancellationToken.None);
+    }
+}
