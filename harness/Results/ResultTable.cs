@@ -38,13 +38,8 @@ public sealed record ResultTable(
 
         var rows = run.Kernels.Select(kernel =>
         {
-<<<<<<< HEAD
             var row = new List<string> { Label(kernel), kernel.KernelRelease ?? "-", Word(kernel.Expect) };
-            foreach (var scenario in run.Scenarios)
-=======
-            var row = new List<string> { kernel.Name, kernel.KernelRelease ?? "-", Word(kernel.Expect) };
             foreach (var scenario in columns)
->>>>>>> controls
                 row.Add(kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario) is { } outcome ? Word(outcome.Outcome) : "-");
             row.Add(kernel.MetExpectation ? "yes" : "NO");
             return (IReadOnlyList<string>)row;
@@ -60,11 +55,7 @@ public sealed record ResultTable(
         foreach (var kernel in run.Kernels)
         {
             var timing = string.Create(CultureInfo.InvariantCulture,
-<<<<<<< HEAD
-                $"{Label(kernel)}: {kernel.Identity ?? kernel.Source}; kernel {(kernel.Timings.KernelFromCache ? "cached" : "fetched")} in {kernel.Timings.AcquireSeconds:0.0} s");
-=======
-                $"{kernel.Name}: {kernel.Identity ?? kernel.Source}; {Acquired(kernel.Timings)}");
->>>>>>> controls
+                $"{Label(kernel)}: {kernel.Identity ?? kernel.Source}; {Acquired(kernel.Timings)}");
             if (kernel.Timings.BootSeconds is { } boot)
                 timing += string.Create(CultureInfo.InvariantCulture, $", boot {boot:0.0} s");
             if (kernel.Timings.VmSeconds is { } vm)
@@ -87,9 +78,8 @@ public sealed record ResultTable(
         return notes;
     }
 
-<<<<<<< HEAD
-    static string Label(KernelResult kernel) => kernel.Repeat == 1 ? kernel.Name : $"{Label(kernel)} #{kernel.Repeat}";
-=======
+    static string Label(KernelResult kernel) => kernel.Repeat == 1 ? kernel.Name : $"{kernel.Name} #{kernel.Repeat}";
+
     static string Acquired(KernelTimings timings) => timings.Build switch
     {
         null => string.Create(CultureInfo.InvariantCulture,
@@ -99,7 +89,6 @@ public sealed record ResultTable(
         var build => string.Create(CultureInfo.InvariantCulture,
             $"cached build, {build.Seconds:0.0} s{(build.ColdBuildSeconds is { } cold ? $" (cold build took {cold:0} s)" : "")}"),
     };
->>>>>>> controls
 
     public static string Word(ScenarioVerdict verdict) => verdict.ToString().ToUpperInvariant();
 

@@ -68,6 +68,6 @@ public class ControlKernelTests
         var context = new RunContext(new VmEnvironment("test", "tcg", "the VM test always uses TCG"), guest, Seed: 1,
             RunFolder.Create(resultsRoot, DateTimeOffset.UtcNow));
         var run = new KernelRun(new KernelProvider(cache, Log), new QemuRunner(), TimeProvider.System);
-        return await run.RunAsync(entry, matrix.DirectoryPath, context, CancellationToken.None);
+        return await run.RunAsync(entry, repeat: 1, matrix.DirectoryPath, context, CancellationToken.None);
     }
 }
