@@ -1,0 +1,59 @@
+using Harness.Config;
+using Harness.Results;
+using Protocol;
+
+namespace Harness.Tests.Results;
+
+public class ResultTableTests
+{
+    static KernelResult Kernel(string name, int repeat, ScenarioVerdict verdict, Expectation expect = Expectation.Pass, bool met = true) => new(
+        name, repeat, "debian bookworm/linux-image-amd64", "linux-image-6.1.0-50-amd64=6.1.176-1", expect, "6.1.0-50-amd64",
+        [new ScenarioOutcome(ScenarioNames.ForkCpuId, verdict, verdict == ScenarioVerdict.Fail ? "stale cpu_id" : null,
+            new Dictionary<string, long> { [CounterNames.Forks] = 10 }, verdict == ScenarioVerdict.Fail ? ["child cpu_id=3 getcpu=2"] : [])],
+        met, null, new KernelTimings(1, true, 5, 20), Harness.Vm.VmEnd.Completed, 0, [], "a.console.log", "a.ktap.log",
+        new Dictionary<string, string>(), 1);
+
+    static RunRecord Run(params KernelResult[] kernels) => new(
+        RunRecord.CurrentSchemaVersion, "20261127-000000", "0.1.0", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "kernels.yaml",
+        new HostInfo("host", "Debian 12", "6.18", 2), new VmEnvironment("QEMU 7.2", "tcg", "no KVM"), new GuestImageInfo("abc", true, 0),
+        [ScenarioNames.ForkCpuId], kernels);
+
+    [Test]
+    public void Each_kernel_is_a_row_with_its_release_expectation_outcome_and_whether_it_was_met()
+    {
+        var table = ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Pass), Kernel("control", 1, ScenarioVerdict.Pass, Expectation.Fail, met: false)));
+
+        Assert.That(table.Header, Is.EqualTo(new[] { "kernel", "uname -r", "expect", ScenarioNames.ForkCpuId, "met" }));
+        Assert.That(table.Rows, Is.EqualTo(new[]
+        {
+            new[] { "bookworm", "6.1.0-50-amd64", "pass", "PASS", "yes" },
+            new[] { "control", "6.1.0-50-amd64", "fail", "PASS", "NO" },
+        }));
+    }
+
+    [Test]
+    public void Repeated_rows_carry_their_number()
+    {
+        var table = ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Pass), Kernel("bookworm", 2, ScenarioVerdict.Pass)));
+
+        Assert.That(table.Rows.Select(r => r[0]), Is.EqualTo(new[] { "bookworm", "bookworm #2" }));
+    }
+
+    [Test]
+    public void A_failure_brings_its_reason_and_evidence_into_the_notes()
+    {
+        var table = ResultTable.From(Run(Kernel("control", 1, ScenarioVerdict.Fail, Expectation.Fail)));
+
+        Assert.That(table.Notes, Has.Some.Contains("FAIL stale cpu_id"));
+        Assert.That(table.Notes, Has.Some.Contains("child cpu_id=3 getcpu=2"));
+    }
+
+    [Test]
+    public void The_markdown_summary_has_the_preamble_and_one_table_row_per_kernel()
+    {
+        var markdown = MarkdownSummary.Render(ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Pass))), allMet: true);
+
+        Assert.That(markdown, Does.Contain("- qemu: QEMU 7.2"));
+        Assert.That(markdown, Does.Contain("| bookworm | 6.1.0-50-amd64 | pass | PASS | yes |"));
+    }
+}
