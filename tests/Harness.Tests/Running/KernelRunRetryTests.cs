@@ -1,0 +1,89 @@
+using Harness.Config;
+using Harness.Kernels;
+using Harness.Results;
+using Harness.Running;
+using Harness.Vm;
+using Protocol;
+
+namespace Harness.Tests.Running;
+
+public class KernelRunRetryTests
+{
+    sealed class OneKernel : IKernelSupplier
+    {
+        public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
+            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, TimeSpan.Zero));
+    }
+
+    /// <summary>Plays the given VM runs in order and counts the boots.</summary>
+    sealed class ScriptedVms(params VmRun[] runs) : IVmRunner
+    {
+        public int Boots { get; private set; }
+
+        public Task<VmRun> RunAsync(VmRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(runs[Math.Min(Boots++, runs.Length - 1)]);
+    }
+
+    static readonly VmRun CrashAtBoot = new(VmEnd.EndedEarly, [], [new ConsoleFinding(ConsoleFindingKind.Oops, 400, "Oops: int3: 0000 [#1] SMP NOPTI")], 0, "", TimeSpan.Zero, TimeSpan.FromSeconds(3));
+
+    static readonly VmRun Passing = new(VmEnd.Completed,
+        [KtapLines.Version, KtapLines.Plan(1), KtapLines.Result(1, ScenarioNames.ForkCpuId, ScenarioVerdict.Pass, null), KtapLines.Done(0)],
+        [], 0, "", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20));
+
+    static async Task<KernelResult> RunAsync(IVmRunner vms)
+    {
+        var results = Directory.CreateTempSubdirectory("harness-retry-").FullName;
+        try
+        {
+            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, 4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
+                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }, new SourceLocation("kernels.yaml", 1, 1));
+            var context = new RunContext(new VmEnvironment("fake", "tcg", "test"), new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1,
+                RunFolder.Create(results, DateTimeOffset.UnixEpoch));
+            return await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, ".", context, CancellationToken.None);
+        }
+        finally
+        {
+            Directory.Delete(results, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task A_kernel_that_crashes_at_boot_and_then_boots_is_judged_on_the_boot_that_worked()
+    {
+        var vms = new ScriptedVms(CrashAtBoot, Passing);
+
+        var result = await RunAsync(vms);
+
+        Assert.That(result.BootAttempts, Is.EqualTo(2));
+        Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
+    }
+
+    [Test]
+    public async Task A_kernel_that_crashes_at_every_boot_is_an_error_after_the_last_attempt()
+    {
+        var vms = new ScriptedVms(CrashAtBoot);
+
+        var result = await RunAsync(vms);
+
+        Assert.That(vms.Boots, Is.EqualTo(KernelRun.MaxBootAttempts));
+        Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(result.Scenarios.Single().Reason, Does.Contain("before the guest started"));
+    }
+
+    [Test]
+    public async Task A_kernel_bug_while_the_guest_runs_is_never_retried_away()
+    {
+        var oopsDuringTest = Passing with
+        {
+            End = VmEnd.EndedEarly,
+            ResultLines = [KtapLines.Version, KtapLines.Plan(1)],
+            ConsoleFindings = [new ConsoleFinding(ConsoleFindingKind.Oops, 900, "Oops: 0000 [#1] SMP NOPTI")],
+        };
+        var vms = new ScriptedVms(oopsDuringTest, Passing);
+
+        var result = await RunAsync(vms);
+
+        Assert.That(vms.Boots, Is.EqualTo(1));
+        Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Fail));
+    }
+}
