@@ -49,7 +49,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         var attempts = 1;
         var run = await vms.RunAsync(request, cancellationToken);
         var report = GuestReportReader.Read(run.ResultLines);
-        while (CrashedBeforeTheGuest(run, report) && attempts < MaxBootAttempts)
+        while ((CrashedBeforeTheGuest(run, report) || EmulatorCrashed(run, report, context.Vm.Accel)) && attempts < MaxBootAttempts)
         {
             // Multi-threaded TCG now and then crashes a kernel while it patches its own code at boot
             // (an int3 oops in the static-key code, seen on Debian's 7.2 and 7.3 in about one boot in
@@ -63,7 +63,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         }
 
         IReadOnlyList<ScenarioOutcome> outcomes =
-            [.. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout), .. OutcomeJudge.Selftests(report)];
+            [.. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, context.Vm.Accel), .. OutcomeJudge.Selftests(report)];
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
         return new KernelResult(
             entry.Name,
@@ -87,6 +87,11 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
 
     /// <summary>Boots of one kernel when each crashes before the guest starts; three in a row is not chance.</summary>
     public const int MaxBootAttempts = 3;
+
+    /// <summary>An emulator fault with no FAIL the guest already saw (that evidence is never thrown away).</summary>
+    static bool EmulatorCrashed(VmRun run, GuestReport report, string accel) =>
+        run.ConsoleFindings.Any(f => OutcomeJudge.IsEmulatorCodePatchingCrash(f, accel))
+        && report.Scenarios.All(s => s.Verdict != Protocol.ScenarioVerdict.Fail);
 
     static bool CrashedBeforeTheGuest(VmRun run, GuestReport report) =>
         run.End == VmEnd.EndedEarly && !report.Started;

@@ -13,6 +13,16 @@ public static class KernelCommandLine
     // an oops that kills init panics anyway ("Attempted to kill init").
     static readonly string[] Fixed = ["console=ttyS0", "panic=-1"];
 
-    public static string Build(IReadOnlyList<string> guestArguments) =>
-        string.Join(' ', Fixed.Concat(guestArguments.Where(word => word.Length > 0)));
+    // Under TCG, QEMU's multi-threaded translation races the kernel's live code patching (text_poke:
+    // int3, then the new bytes, synchronised by IPIs): a vCPU can still run a stale translated block
+    // holding the int3 and oops in sched_clock_cpu. The patching that hits it is the sched_clock
+    // static key, flipped when the clocksource watchdog finds the emulated TSC "unstable" on a busy
+    // host (and once at late boot). Declaring the TSC unstable from the start means the key is never
+    // flipped. It changes which clock the scheduler reads, nothing rseq depends on.
+    static readonly string[] UnderTcg = ["tsc=unstable"];
+
+    public static string Build(IReadOnlyList<string> guestArguments, string accel = "tcg") =>
+        string.Join(' ', Fixed
+            .Concat(accel == AccelDecision.Tcg ? UnderTcg : [])
+            .Concat(guestArguments.Where(word => word.Length > 0)));
 }

@@ -118,4 +118,16 @@ public class OutcomeJudgeTests
         Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
         Assert.That(outcome.Reason, Does.Contain("lockup"));
     }
+
+    [Test]
+    public void An_int3_oops_under_tcg_is_an_error_of_the_emulator_not_a_fail_of_the_kernel()
+    {
+        var int3 = new ConsoleFinding(ConsoleFindingKind.Oops, 346, "Oops: int3: 0000 [#1] PREEMPT SMP NOPTI");
+
+        var underTcg = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), Stream(null, complete: false), Timeout, Timeout, "tcg").Single();
+        var underKvm = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), Stream(null, complete: false), Timeout, Timeout, "kvm").Single();
+
+        Assert.That((underTcg.Outcome, underKvm.Outcome), Is.EqualTo((ScenarioVerdict.Error, ScenarioVerdict.Fail)));
+        Assert.That(underTcg.Reason, Does.Contain("TCG"));
+    }
 }

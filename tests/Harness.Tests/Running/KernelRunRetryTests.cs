@@ -67,7 +67,7 @@ public class KernelRunRetryTests
 
         Assert.That(vms.Boots, Is.EqualTo(KernelRun.MaxBootAttempts));
         Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Error));
-        Assert.That(result.Scenarios.Single().Reason, Does.Contain("before the guest started"));
+        Assert.That(result.Scenarios.Single().Reason, Does.Contain("int3 oops under TCG"));
     }
 
     [Test]
@@ -85,5 +85,22 @@ public class KernelRunRetryTests
 
         Assert.That(vms.Boots, Is.EqualTo(1));
         Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Fail));
+    }
+
+    [Test]
+    public async Task An_emulator_crash_while_the_guest_runs_is_booted_again()
+    {
+        var int3DuringTest = Passing with
+        {
+            End = VmEnd.EndedEarly,
+            ResultLines = [KtapLines.Version, KtapLines.Plan(1)],
+            ConsoleFindings = [new ConsoleFinding(ConsoleFindingKind.Oops, 346, "Oops: int3: 0000 [#1] PREEMPT SMP NOPTI")],
+        };
+        var vms = new ScriptedVms(int3DuringTest, Passing);
+
+        var result = await RunAsync(vms);
+
+        Assert.That(vms.Boots, Is.EqualTo(2));
+        Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
     }
 }

@@ -67,9 +67,17 @@ public class QemuArgumentsTests
     [Test]
     public void The_kernel_command_line_has_the_console_the_panic_reboot_and_the_guest_words_but_not_quiet()
     {
-        var append = ValuesOf(QemuArguments.Build(Request()), "-append").Single();
+        var append = ValuesOf(QemuArguments.Build(Request(accel: "kvm")), "-append").Single();
 
         Assert.That(append, Is.EqualTo("console=ttyS0 panic=-1 rseqh.seconds=5 rseqh.seed=7"));
+    }
+
+    [Test]
+    public void Under_tcg_the_tsc_is_declared_unstable_so_the_kernel_never_patches_its_sched_clock_key()
+    {
+        var append = ValuesOf(QemuArguments.Build(Request(accel: "tcg")), "-append").Single();
+
+        Assert.That(append, Is.EqualTo("console=ttyS0 panic=-1 tsc=unstable rseqh.seconds=5 rseqh.seed=7"));
     }
 
     [Test]
