@@ -30,6 +30,14 @@ public class KernelRunRetryTests
         [KtapLines.Version, KtapLines.Plan(1), KtapLines.Result(1, ScenarioNames.ForkCpuId, ScenarioVerdict.Pass, null), KtapLines.Done(0)],
         [], 0, "", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(20));
 
+    /// <summary>The guest began its stream, then the kernel oopsed and QEMU ended.</summary>
+    static VmRun OopsWhileTheGuestRuns(string oopsLine) => Passing with
+    {
+        End = VmEnd.EndedEarly,
+        ResultLines = [KtapLines.Version, KtapLines.Plan(1)],
+        ConsoleFindings = [new ConsoleFinding(ConsoleFindingKind.Oops, 346, oopsLine)],
+    };
+
     static async Task<KernelResult> RunAsync(IVmRunner vms)
     {
         var results = Directory.CreateTempSubdirectory("harness-retry-").FullName;
@@ -73,13 +81,7 @@ public class KernelRunRetryTests
     [Test]
     public async Task A_kernel_bug_while_the_guest_runs_is_never_retried_away()
     {
-        var oopsDuringTest = Passing with
-        {
-            End = VmEnd.EndedEarly,
-            ResultLines = [KtapLines.Version, KtapLines.Plan(1)],
-            ConsoleFindings = [new ConsoleFinding(ConsoleFindingKind.Oops, 900, "Oops: 0000 [#1] SMP NOPTI")],
-        };
-        var vms = new ScriptedVms(oopsDuringTest, Passing);
+        var vms = new ScriptedVms(OopsWhileTheGuestRuns("Oops: 0000 [#1] SMP NOPTI"), Passing);
 
         var result = await RunAsync(vms);
 
@@ -90,13 +92,7 @@ public class KernelRunRetryTests
     [Test]
     public async Task An_emulator_crash_while_the_guest_runs_is_booted_again()
     {
-        var int3DuringTest = Passing with
-        {
-            End = VmEnd.EndedEarly,
-            ResultLines = [KtapLines.Version, KtapLines.Plan(1)],
-            ConsoleFindings = [new ConsoleFinding(ConsoleFindingKind.Oops, 346, "Oops: int3: 0000 [#1] PREEMPT SMP NOPTI")],
-        };
-        var vms = new ScriptedVms(int3DuringTest, Passing);
+        var vms = new ScriptedVms(OopsWhileTheGuestRuns("Oops: int3: 0000 [#1] PREEMPT SMP NOPTI"), Passing);
 
         var result = await RunAsync(vms);
 
