@@ -12,6 +12,9 @@ namespace Harness.Commands;
 /// <summary><c>harness run</c>: boots every kernel of a matrix and prints the table.</summary>
 public static class RunCommand
 {
+    /// <summary>Where the KVM device is, when not /dev/kvm (tests point it at a file that opens, to play a host with KVM).</summary>
+    public const string KvmDeviceVariable = "HARNESS_KVM_DEVICE";
+
     public static Command Create()
     {
         var matrixOption = new Option<string?>("--matrix", "-m") { Description = "The kernels.yaml to run (default: kernels.yaml of the checkout)." };
@@ -42,15 +45,22 @@ public static class RunCommand
             var qemu = parse.GetValue(qemuOption);
             CheckPrerequisites(qemu, matrix);
             qemu ??= QemuRunner.DefaultQemu;
-            var vm = await VmEnvironmentProbe.ProbeAsync(qemu, accelChoice, cancellationToken);
-            Console.WriteLine($"QEMU {vm.QemuVersion}, accel {vm.Accel} ({vm.AccelReason})");
+            var qemuVersion = await new QemuVersion(qemu).ReadAsync(cancellationToken);
+            Console.WriteLine($"QEMU {qemuVersion}");
+            var kvmDevice = Environment.GetEnvironmentVariable(KvmDeviceVariable) ?? AccelProbe.DefaultKvmDevice;
+            var accel = new AccelResolver(
+                accelChoice,
+                new AccelProbe(qemu, kvmDevice),
+                new AccelDecisionCache(cache, qemuVersion, AccelDecisionCache.ReadHostBootId(), kvmDevice),
+                Console.WriteLine);
+            accel.CheckUpFront();
 
             var folder = RunFolder.Create(resultsRoot, TimeProvider.System.GetUtcNow());
             var kernels = new KernelProvider(cache, Console.WriteLine);
             var guests = new GuestImageBuilder(layout.Root, cache, Console.WriteLine);
             var kernelRun = new KernelRun(kernels, new QemuRunner(qemu), TimeProvider.System);
             var runner = new MatrixRunner(kernelRun, guests, Console.WriteLine, TimeProvider.System);
-            var record = await runner.RunAsync(matrix, parse.GetValue(repeatOption), vm, HostInfoReader.Read(), folder, cancellationToken);
+            var record = await runner.RunAsync(matrix, parse.GetValue(repeatOption), qemuVersion, accel, HostInfoReader.Read(), folder, cancellationToken);
 
             var table = ResultTable.From(record);
             Console.WriteLine();

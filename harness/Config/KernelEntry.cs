@@ -1,6 +1,8 @@
 namespace Harness.Config;
 
 /// <summary>One kernel of the matrix, with the settings it runs under (defaults merged with its own).</summary>
+/// <param name="SilenceTimeout">How long the console may stay silent before the guest starts (silence_timeout).</param>
+/// <param name="KernelArgs">Extra kernel command-line words (kernel_args), passed as data inside QEMU's one -append argument.</param>
 public sealed record KernelEntry(
     string Name,
     KernelSource Source,
@@ -11,4 +13,6 @@ public sealed record KernelEntry(
     TimeSpan TestTimeout,
     GuestSettings Guest,
     SourceLocation Location,
-    int NumaNodes = 1);
+    int NumaNodes = 1,
+    TimeSpan? SilenceTimeout = null,
+    string KernelArgs = "");

@@ -7,7 +7,7 @@ namespace Harness.Config;
 internal static partial class KernelEntryReader
 {
     public static IReadOnlyList<string> Keys { get; } =
-        ["name", "source", "expect", "cpus", "memory", "numa_nodes", "boot_timeout", "test_timeout", "guest"];
+        ["name", "source", "expect", "cpus", "memory", "numa_nodes", "boot_timeout", "test_timeout", "silence_timeout", "kernel_args", "guest"];
 
     private static readonly Dictionary<string, Expectation> ExpectWords = new(StringComparer.Ordinal)
     {
@@ -32,7 +32,8 @@ internal static partial class KernelEntryReader
                 $"{label} has {settings.NumaNodes} NUMA nodes but only {settings.Cpus} CPUs (each node needs one)");
         var entry = new KernelEntry(
             name, source, expect, settings.Cpus, settings.MemoryMiB,
-            settings.BootTimeout, settings.TestTimeout, settings.Guest, block.Location, settings.NumaNodes);
+            settings.BootTimeout, settings.TestTimeout, settings.Guest, block.Location, settings.NumaNodes,
+            settings.SilenceTimeout, settings.KernelArgs);
         return (entry, nameValue.Location);
     }
 

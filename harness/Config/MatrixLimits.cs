@@ -12,6 +12,7 @@ public static class MatrixLimits
     public const int MaxMemoryMiB = 65536;
     public const int MinTimeoutSeconds = 1;
     public const int MaxTimeoutSeconds = 86400;
+    public const int MaxKernelArgsLength = 1024;
     public const double MinGuestSeconds = 0.1;
     public const double MaxGuestSeconds = 600;
     public const int MinThreads = 1;

@@ -7,7 +7,7 @@ namespace Harness.Config;
 internal static class SettingsReader
 {
     public static IReadOnlyList<string> DefaultsKeys { get; } =
-        ["cpus", "memory", "numa_nodes", "accel", "boot_timeout", "test_timeout", "guest"];
+        ["cpus", "memory", "numa_nodes", "accel", "boot_timeout", "test_timeout", "silence_timeout", "kernel_args", "guest"];
 
     private static readonly Dictionary<string, AccelChoice> AccelWords = new(StringComparer.Ordinal)
     {
@@ -28,7 +28,21 @@ internal static class SettingsReader
             Guest: GuestSettingsReader.Read(
                 block.OptionalMap("guest", guestDescription, GuestSettingsReader.Keys), inherited.Guest),
             NumaNodes: block.Optional("numa_nodes")?.AsInt(MatrixLimits.MinNumaNodes, MatrixLimits.MaxNumaNodes)
-                ?? inherited.NumaNodes);
+                ?? inherited.NumaNodes,
+            SilenceTimeout: ReadTimeout(block.Optional("silence_timeout")) ?? inherited.SilenceTimeout,
+            KernelArgs: ReadKernelArgs(block.Optional("kernel_args")) ?? inherited.KernelArgs);
+
+    // One line of printable text: it goes into QEMU's single -append argument, where a newline or a
+    // control character would only confuse the kernel's parser, and the kernel caps its command line.
+    private static string? ReadKernelArgs(YamlValue? value)
+    {
+        if (value is null)
+            return null;
+        var text = value.AsText();
+        if (text.Length > MatrixLimits.MaxKernelArgsLength || text.Any(char.IsControl))
+            throw value.Error($"{value.What} must be one line of at most {MatrixLimits.MaxKernelArgsLength} printable characters");
+        return text.Trim();
+    }
 
     private static TimeSpan? ReadTimeout(YamlValue? value) =>
         value is null

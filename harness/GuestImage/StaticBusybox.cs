@@ -9,7 +9,7 @@ public static class StaticBusybox
     public const string DefaultPath = "/bin/busybox";
 
     /// <summary>The applets /init uses; each becomes a symlink /bin/&lt;name&gt; → busybox.</summary>
-    public static readonly IReadOnlyList<string> Applets = ["cat", "echo", "mkdir", "mount", "reboot", "sh", "sleep"];
+    public static readonly IReadOnlyList<string> Applets = ["cat", "echo", "grep", "mkdir", "mount", "reboot", "sh", "sleep"];
 
     /// <summary>Reads the binary, refusing a dynamically linked one (Debian's plain busybox package).</summary>
     /// <exception cref="GuestBuildException">Missing, not ELF, or dynamically linked.</exception>

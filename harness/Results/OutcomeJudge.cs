@@ -17,9 +17,10 @@ public static class OutcomeJudge
         GuestReport report,
         TimeSpan bootTimeout,
         TimeSpan testTimeout,
-        string accel = "kvm")
+        string accel,
+        TimeSpan? silenceTimeout = null)
     {
-        var brokenRunReason = BrokenRunReason(run, report, bootTimeout, testTimeout);
+        var brokenRunReason = BrokenRunReason(run, report, bootTimeout, testTimeout, accel, silenceTimeout);
         var emulatorCrash = run.ConsoleFindings.FirstOrDefault(f => IsEmulatorCodePatchingCrash(f, accel));
         // Under TCG on a busy host a vCPU thread can starve long enough to trip the lockup
         // detectors, so a lockup alone says nothing certain about the kernel: it is an ERROR.
@@ -75,8 +76,23 @@ public static class OutcomeJudge
     public static bool IsEmulatorCodePatchingCrash(ConsoleFinding finding, string accel) =>
         accel == AccelDecision.Tcg && finding.Kind == ConsoleFindingKind.Oops && finding.Line.Contains("Oops: int3", StringComparison.Ordinal);
 
-    static string? BrokenRunReason(VmRun run, GuestReport report, TimeSpan bootTimeout, TimeSpan testTimeout) => run.End switch
+    /// <summary>Why the runner stopped a boot that stalled: the silence and the console's last line, or QEMU's KVM error.</summary>
+    public static string StopReason(VmRun run, TimeSpan? silenceTimeout) => run.End switch
     {
+        VmEnd.ConsoleSilent => $"console silent for {SilenceSeconds(run, silenceTimeout)} s after: {run.StopDetail ?? "(nothing printed)"}",
+        VmEnd.KvmInternalError => $"QEMU reported: {run.StopDetail}",
+        _ => run.End.ToString(),
+    };
+
+    // Under KVM the runner's stall limit may be shorter than the matrix's silence_timeout.
+    static string SilenceSeconds(VmRun run, TimeSpan? silenceTimeout) =>
+        run.SilenceLimit is { } limit ? $"{limit.TotalSeconds:0}" : $"{silenceTimeout?.TotalSeconds ?? 0:0}";
+
+    static string? BrokenRunReason(VmRun run, GuestReport report, TimeSpan bootTimeout, TimeSpan testTimeout, string accel, TimeSpan? silenceTimeout) => run.End switch
+    {
+        VmEnd.ConsoleSilent or VmEnd.KvmInternalError when accel == AccelDecision.Kvm =>
+            $"{StopReason(run, silenceTimeout)} (under KVM: this host's KVM could not boot this kernel; accel: auto falls back to TCG)",
+        VmEnd.ConsoleSilent or VmEnd.KvmInternalError => StopReason(run, silenceTimeout),
         VmEnd.BootTimeout => $"boot timeout: no result stream within {bootTimeout.TotalSeconds:0} s",
         VmEnd.TestTimeout => $"test timeout: the guest did not finish within {testTimeout.TotalSeconds:0} s",
         VmEnd.QemuNotStarted => $"QEMU could not start: {FirstLine(run.QemuErrors)}",

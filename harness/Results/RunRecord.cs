@@ -25,8 +25,15 @@ public sealed record RunRecord(
 /// <summary>The machine the harness ran on.</summary>
 public sealed record HostInfo(string Name, string Os, string KernelRelease, int Cpus);
 
-/// <summary>The QEMU and accelerator every kernel of the run was booted with.</summary>
-public sealed record VmEnvironment(string QemuVersion, string Accel, string AccelReason);
+/// <summary>The QEMU and accelerator the kernels of the run were booted with.</summary>
+/// <param name="KvmProof">Under KVM chosen by the probe: the kernel that reached user space under KVM, and how fast.</param>
+/// <param name="AccelFallback">When a KVM boot stalled mid-run and the run went on under TCG: on which kernel, and why.</param>
+public sealed record VmEnvironment(
+    string QemuVersion,
+    string Accel,
+    string AccelReason,
+    Vm.KvmProof? KvmProof = null,
+    Vm.AccelFallback? AccelFallback = null);
 
 /// <summary>The guest image every kernel of the run was booted with.</summary>
 public sealed record GuestImageInfo(string ContentHash, bool FromCache, double BuildSeconds);

@@ -34,36 +34,51 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
 
         var console = context.Folder.KernelFile(fileStem, "console.log");
         var results = context.Folder.KernelFile(fileStem, "ktap.log");
-        var request = new VmRequest(
+        var probeConsole = context.Folder.KernelFile(fileStem, "kvm-probe.console.log");
+        var accel = await context.Accel.DecideAsync(
+            new ProbeBoot(image.ImagePath, initramfs, $"{entry.Name} ({image.Identity})", probeConsole.Absolute), cancellationToken);
+        VmRequest Request(AccelDecision decision) => new(
             image.ImagePath,
             initramfs,
             entry.Cpus,
             entry.MemoryMiB,
-            context.Vm.Accel,
+            decision.Accel,
             GuestArguments.For(entry.Guest, entry.Guest.Seed ?? context.Seed, scenarios),
             entry.BootTimeout,
             entry.TestTimeout,
             console.Absolute,
             results.Absolute,
-            entry.NumaNodes);
+            entry.NumaNodes,
+            SilenceLimit(entry, decision.Accel),
+            entry.KernelArgs);
+
         var attempts = 1;
-        var run = await vms.RunAsync(request, cancellationToken);
+        var run = await vms.RunAsync(Request(accel), cancellationToken);
         var report = GuestReportReader.Read(run.ResultLines);
-        while ((CrashedBeforeTheGuest(run, report) || EmulatorCrashed(run, report, context.Vm.Accel)) && attempts < MaxBootAttempts)
+        if (KvmStalled(run, report) && context.Accel.MayFallBack)
+        {
+            // The probe's kernel reached user space under KVM, yet this one stalled or failed under it:
+            // the host's KVM cannot run every kernel. Booting it again under TCG, and every kernel after
+            // it, costs seconds; an ERROR would cost the verdict. The stalled boot's console is kept.
+            KeepConsole(console.Absolute, context.Folder.KernelFile(fileStem, "kvm-stalled.console.log").Absolute);
+            accel = context.Accel.FallBackToTcg(entry.Name, OutcomeJudge.StopReason(run, entry.SilenceTimeout));
+            run = await vms.RunAsync(Request(accel), cancellationToken);
+            report = GuestReportReader.Read(run.ResultLines);
+        }
+        while ((CrashedBeforeTheGuest(run, report) || EmulatorCrashed(run, report, accel.Accel)) && attempts < MaxBootAttempts)
         {
             // Multi-threaded TCG now and then crashes a kernel while it patches its own code at boot
             // (an int3 oops in the static-key code, seen on Debian's 7.2 and 7.3 in about one boot in
             // twenty here), long before the guest runs; booting again tells that apart from a kernel
             // that never boots. Each failed attempt's console is kept.
-            if (File.Exists(console.Absolute))
-                File.Move(console.Absolute, context.Folder.KernelFile(fileStem, $"attempt-{attempts}.console.log").Absolute, overwrite: true);
+            KeepConsole(console.Absolute, context.Folder.KernelFile(fileStem, $"attempt-{attempts}.console.log").Absolute);
             attempts++;
-            run = await vms.RunAsync(request, cancellationToken);
+            run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
         }
 
         IReadOnlyList<ScenarioOutcome> outcomes =
-            [.. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, context.Vm.Accel), .. OutcomeJudge.Selftests(report)];
+            [.. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, accel.Accel, entry.SilenceTimeout), .. OutcomeJudge.Selftests(report)];
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
         return new KernelResult(
             entry.Name,
@@ -83,6 +98,28 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             results.Relative,
             report.Info,
             attempts);
+    }
+
+    /// <summary>
+    /// Under KVM a healthy kernel prints continuously while it boots (a Debian kernel reaches user
+    /// space in 1-2 s), so a console silent this long means the stall seen on hosts whose KVM runs
+    /// the firmware but not Linux; under TCG the matrix's silence_timeout alone applies.
+    /// </summary>
+    public static readonly TimeSpan KvmStallLimit = TimeSpan.FromSeconds(10);
+
+    static TimeSpan? SilenceLimit(KernelEntry entry, string accel) =>
+        accel == AccelDecision.Kvm && (entry.SilenceTimeout is null || entry.SilenceTimeout > KvmStallLimit)
+            ? KvmStallLimit
+            : entry.SilenceTimeout;
+
+    /// <summary>A KVM boot that stalled or that QEMU's KVM refused, before the guest began.</summary>
+    static bool KvmStalled(VmRun run, GuestReport report) =>
+        run.End is VmEnd.ConsoleSilent or VmEnd.KvmInternalError && !report.Started;
+
+    static void KeepConsole(string console, string keptAs)
+    {
+        if (File.Exists(console))
+            File.Move(console, keptAs, overwrite: true);
     }
 
     /// <summary>Boots of one kernel when each crashes before the guest starts; three in a row is not chance.</summary>

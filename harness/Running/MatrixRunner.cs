@@ -11,7 +11,7 @@ namespace Harness.Running;
 public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests, Action<string> log, TimeProvider clock)
 {
     /// <param name="repeats">How many times each kernel is booted; repeated runs show flaky verdicts.</param>
-    public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, VmEnvironment vm, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
+    public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, string qemuVersion, Vm.AccelResolver accel, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
         var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Guest)).Distinct().ToList();
@@ -21,7 +21,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
         RunRecord Record() => new(
             RunRecord.CurrentSchemaVersion, folder.RunId, HarnessVersion.Current, started, clock.GetUtcNow(),
-            matrix.FilePath, host, vm, guestInfo, scenarios, results);
+            matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results);
 
         try
         {
@@ -31,7 +31,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
             guestInfo = new GuestImageInfo(guest.ContentHash, guest.FromCache, clock.GetElapsedTime(buildStart).TotalSeconds);
             log(guest.FromCache ? $"guest image {Short(guest.ContentHash)} from the cache" : $"guest image {Short(guest.ContentHash)} built in {guestInfo.BuildSeconds:0.0} s");
 
-            var context = new RunContext(vm, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
+            var context = new RunContext(accel, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
             var directory = Path.GetDirectoryName(Path.GetFullPath(matrix.FilePath)) ?? ".";
             var runs = matrix.Kernels.SelectMany(entry => Enumerable.Range(1, repeats).Select(repeat => (entry, repeat))).ToList();
             for (var index = 0; index < runs.Count; index++)
@@ -59,6 +59,11 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
         await folder.WriteAsync(record, cancellationToken);
         return record;
     }
+
+    /// <summary>The accelerator as it stands when the record is written: none decided yet when nothing booted.</summary>
+    static VmEnvironment Environment(string qemuVersion, Vm.AccelResolver accel) => accel.Current is { } decision
+        ? new VmEnvironment(qemuVersion, decision.Accel, decision.Reason, decision.Proof, decision.Fallback)
+        : new VmEnvironment(qemuVersion, accel.Choice == AccelChoice.Tcg ? Vm.AccelDecision.Tcg : "none", "no kernel was booted, so no accelerator was chosen");
 
     static string Verdicts(KernelResult result)
     {

@@ -1,6 +1,7 @@
 using Harness.Results;
+using Harness.Vm;
 
 namespace Harness.Running;
 
-/// <summary>What every kernel of one run shares: the VM environment, the guest image and the run's seed.</summary>
-public sealed record RunContext(VmEnvironment Vm, GuestImage.GuestImage Guest, long Seed, RunFolder Folder);
+/// <summary>What every kernel of one run shares: the accelerator, the guest image, the run's seed and folder.</summary>
+public sealed record RunContext(AccelResolver Accel, GuestImage.GuestImage Guest, long Seed, RunFolder Folder);

@@ -1,102 +1,37 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Text;
 using CliWrap;
-using Harness.Config;
+using Harness.GuestImage;
 
 namespace Harness.Vm;
 
 /// <summary>
-/// Decides between KVM and TCG by starting QEMU with KVM, not by looking at /dev/kvm: on some hosts
-/// the device opens but QEMU aborts at once ("failed to set MSR 0x10a", an assertion in its KVM code).
+/// Proves KVM by what a run needs: a Linux kernel reaching user space under it. Starting QEMU with
+/// KVM is not enough (on some hosts it aborts at once: "failed to set MSR 0x10a"), and neither is
+/// the firmware running under KVM (on others SeaBIOS runs, but every kernel stops after "Probing EDD
+/// … ok" in long-mode entry, QEMU alive and silent, the host logging "kvm-pvm: INTERNAL_ERROR").
+/// So the probe boots the run's first kernel with the guest image in probe mode: /init writes a
+/// marker on the result port and reboots, which under KVM takes a second or two.
 /// </summary>
-/// <remarks>The probe runs once per instance; the CLI keeps one instance per process.</remarks>
+/// <param name="kvmDevicePath">The KVM device; a host that cannot open it needs no boot to know.</param>
+/// <param name="userSpaceLimit">How long the kernel may take to reach user space under KVM.</param>
+/// <param name="silenceLimit">How long its console may stay silent before the probe gives up early.</param>
 public sealed class AccelProbe(
     string qemuPath = QemuRunner.DefaultQemu,
-    string kvmDevicePath = "/dev/kvm",
-    TimeSpan? probeTimeout = null)
+    string kvmDevicePath = AccelProbe.DefaultKvmDevice,
+    TimeSpan? userSpaceLimit = null,
+    TimeSpan? silenceLimit = null,
+    TimeProvider? clock = null)
 {
-    readonly TimeSpan _probeTimeout = probeTimeout ?? TimeSpan.FromSeconds(5);
-    readonly SemaphoreSlim _gate = new(1, 1);
-    KvmProbeResult? _probed;
+    public const string DefaultKvmDevice = "/dev/kvm";
 
-    /// <exception cref="AccelUnavailableException">KVM was chosen explicitly and does not work.</exception>
-    /// <exception cref="QemuNotFoundException">QEMU cannot be started.</exception>
-    public async Task<AccelDecision> ResolveAsync(AccelChoice choice, CancellationToken ct)
-    {
-        if (choice == AccelChoice.Tcg)
-            return new AccelDecision(AccelDecision.Tcg, "TCG chosen in the matrix");
+    readonly TimeSpan _userSpaceLimit = userSpaceLimit ?? TimeSpan.FromSeconds(20);
+    readonly TimeSpan _silenceLimit = silenceLimit ?? TimeSpan.FromSeconds(5);
+    readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-        var kvm = await ProbeOnceAsync(ct);
-        return (choice, kvm.Works) switch
-        {
-            (_, true) => new AccelDecision(AccelDecision.Kvm, kvm.Reason),
-            (AccelChoice.Kvm, false) => throw new AccelUnavailableException(kvm.Reason),
-            _ => new AccelDecision(AccelDecision.Tcg, kvm.Reason),
-        };
-    }
-
-    async Task<KvmProbeResult> ProbeOnceAsync(CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct);
-        try
-        {
-            return _probed ??= await ProbeAsync(ct);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    async Task<KvmProbeResult> ProbeAsync(CancellationToken ct)
-    {
-        if (CannotOpenDevice() is { } deviceProblem)
-            return new KvmProbeResult(false, deviceProblem);
-
-        var banner = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new StringBuilder();
-        using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        CommandTask<CommandResult> execution;
-        try
-        {
-            execution = Cli.Wrap(qemuPath)
-                .WithArguments(ProbeArguments())
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(line =>
-                {
-                    if (line.Contains(KvmProbeResult.FirmwareBanner, StringComparison.Ordinal))
-                        banner.TrySetResult();
-                }))
-                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
-                .ExecuteAsync(kill.Token);
-        }
-        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
-        {
-            throw new QemuNotFoundException(qemuPath, e);
-        }
-
-        WaitOutcome outcome;
-        int? exitCode = null;
-        try
-        {
-            outcome = await Waiting.ForAsync(banner.Task, execution.Task, _probeTimeout, ct);
-        }
-        finally
-        {
-            await kill.CancelAsync();
-            try
-            {
-                exitCode = (await execution).ExitCode;
-            }
-            catch (OperationCanceledException)
-            {
-                // Killed by us: the normal end of a probe that worked.
-            }
-        }
-        return KvmProbeResult.Judge(outcome == WaitOutcome.Signalled, outcome == WaitOutcome.Exited ? exitCode : null, errors.ToString(), _probeTimeout);
-    }
-
-    string? CannotOpenDevice()
+    /// <summary>Why KVM cannot be used without booting anything, or null when the device opens.</summary>
+    public string? CannotOpenDevice()
     {
         try
         {
@@ -109,15 +44,78 @@ public sealed class AccelProbe(
         }
     }
 
-    /// <summary>
-    /// The firmware alone, with the same machine and CPU model as a real run, its debug port
-    /// (where SeaBIOS writes its banner) on stdout: the banner proves guest code ran under KVM.
-    /// </summary>
-    static IReadOnlyList<string> ProbeArguments() =>
-    [
-        "-M", "q35", "-accel", "kvm", "-cpu", "host",
-        "-display", "none", "-nodefaults", "-monitor", "none", "-no-reboot",
-        "-chardev", "stdio,id=probe",
-        "-device", "isa-debugcon,iobase=0x402,chardev=probe",
-    ];
+    /// <exception cref="QemuNotFoundException">QEMU cannot be started.</exception>
+    public async Task<KvmProbeResult> ProbeAsync(ProbeBoot boot, CancellationToken ct)
+    {
+        if (CannotOpenDevice() is { } deviceProblem)
+            return KvmProbeResult.DeviceUnusable(deviceProblem);
+
+        var request = new VmRequest(
+            boot.KernelImagePath, boot.InitramfsPath, Cpus: 2, MemoryMiB: 512, AccelDecision.Kvm,
+            GuestArguments: [InitScript.ProbeWord], _userSpaceLimit, _userSpaceLimit,
+            boot.ConsoleLogPath, ResultsLogPath: "/dev/null");
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new StringBuilder();
+        var kvmError = new KvmErrorWatch();
+        var elapsed = Stopwatch.StartNew();
+        using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        CommandTask<CommandResult> execution;
+        try
+        {
+            execution = Cli.Wrap(qemuPath)
+                .WithArguments(QemuArguments.Build(request))
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(line =>
+                {
+                    if (line.Contains(InitScript.ProbeMarker, StringComparison.Ordinal))
+                        reached.TrySetResult();
+                }))
+                .WithStandardErrorPipe(PipeTarget.Merge(PipeTarget.ToStringBuilder(errors), PipeTarget.ToDelegate(kvmError.Add)))
+                .ExecuteAsync(kill.Token);
+        }
+        catch (Exception e) when (e is Win32Exception or InvalidOperationException)
+        {
+            throw new QemuNotFoundException(qemuPath, e);
+        }
+
+        using var stopWatchers = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var silence = ConsoleSilenceWatch.UntilSilentAsync(boot.ConsoleLogPath, _silenceLimit, _clock, stopWatchers.Token);
+        WaitOutcome outcome;
+        try
+        {
+            outcome = await Waiting.ForAsync(reached.Task, Task.WhenAny(execution.Task, silence, kvmError.Seen), _userSpaceLimit, ct);
+        }
+        finally
+        {
+            await stopWatchers.CancelAsync();
+            await kill.CancelAsync();
+        }
+        var seconds = elapsed.Elapsed.TotalSeconds;
+        var exitCode = await ExitCodeAsync(execution.Task);
+
+        if (outcome == WaitOutcome.Signalled)
+            return KvmProbeResult.ReachedUserSpace(boot.KernelLabel, seconds);
+        if (kvmError.Seen.IsCompleted)
+            return KvmProbeResult.Failed(boot.KernelLabel, $"QEMU reported: {await kvmError.Seen}");
+        if (silence.IsCompletedSuccessfully)
+            return KvmProbeResult.Failed(boot.KernelLabel,
+                $"console silent for {_silenceLimit.TotalSeconds:0} s after: {await silence ?? "(nothing printed)"}");
+        if (exitCode is { } code)
+            return KvmProbeResult.Failed(boot.KernelLabel, $"QEMU with KVM exited with status {code}: {KvmProbeResult.ErrorLine(errors.ToString())}");
+        return KvmProbeResult.Failed(boot.KernelLabel,
+            $"no user space within {_userSpaceLimit.TotalSeconds:0} s (last console line: {ConsoleSilenceWatch.LastLine(boot.ConsoleLogPath) ?? "none"})");
+    }
+
+    /// <summary>QEMU's exit status if it ended by itself, null when the probe killed it.</summary>
+    static async Task<int?> ExitCodeAsync(Task<CommandResult> execution)
+    {
+        try
+        {
+            return (await execution).ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
 }

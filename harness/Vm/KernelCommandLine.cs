@@ -21,8 +21,11 @@ public static class KernelCommandLine
     // flipped. It changes which clock the scheduler reads, nothing rseq depends on.
     static readonly string[] UnderTcg = ["tsc=unstable"];
 
-    public static string Build(IReadOnlyList<string> guestArguments, string accel = "tcg") =>
+    /// <param name="extraArguments">The matrix's <c>kernel_args</c>, after the harness's own words so
+    /// that the kernel's last-one-wins parsing lets a user override them, before the guest's.</param>
+    public static string Build(IReadOnlyList<string> guestArguments, string accel, string extraArguments = "") =>
         string.Join(' ', Fixed
             .Concat(accel == AccelDecision.Tcg ? UnderTcg : [])
+            .Concat(extraArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Concat(guestArguments.Where(word => word.Length > 0)));
 }

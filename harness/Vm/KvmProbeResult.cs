@@ -1,25 +1,19 @@
 namespace Harness.Vm;
 
-/// <summary>Whether QEMU really runs a guest under KVM, with the evidence in one line.</summary>
-public sealed record KvmProbeResult(bool Works, string Reason)
+/// <summary>Whether a Linux kernel really ran under KVM on this host, with the evidence in one line.</summary>
+/// <param name="Proof">When it worked: which kernel reached user space, and how fast.</param>
+public sealed record KvmProbeResult(bool Works, string Reason, KvmProof? Proof = null)
 {
-    /// <summary>SeaBIOS's first line on its debug port: guest code ran under KVM.</summary>
-    public const string FirmwareBanner = "SeaBIOS";
+    public static KvmProbeResult ReachedUserSpace(string kernel, double seconds) =>
+        new(true, $"{kernel} reached user space under KVM in {seconds:0.0} s", new KvmProof(kernel, Math.Round(seconds, 2)));
 
-    /// <summary>Judges one probe run: the firmware banner on the debug port is the only proof.</summary>
-    /// <param name="firmwareRan">The banner arrived before QEMU ended or the time ran out.</param>
-    /// <param name="exitCode">QEMU's exit status if it ended by itself, null if it was still running.</param>
-    public static KvmProbeResult Judge(bool firmwareRan, int? exitCode, string errors, TimeSpan timeout)
-    {
-        if (firmwareRan)
-            return new KvmProbeResult(true, "QEMU ran the firmware under KVM");
-        if (exitCode is { } code)
-            return new KvmProbeResult(false, $"QEMU with KVM exited with status {code}: {ErrorLine(errors)}");
-        return new KvmProbeResult(false, $"QEMU with KVM ran no guest code within {timeout.TotalSeconds:0.#} s");
-    }
+    public static KvmProbeResult Failed(string kernel, string why) =>
+        new(false, $"{kernel} did not reach user space under KVM: {why}");
+
+    public static KvmProbeResult DeviceUnusable(string why) => new(false, why);
 
     /// <summary>The line that says what went wrong: QEMU's "error:" line rather than the assertion that follows it.</summary>
-    static string ErrorLine(string errors)
+    public static string ErrorLine(string errors)
     {
         var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.FirstOrDefault(line => line.Contains("error", StringComparison.OrdinalIgnoreCase))
@@ -27,3 +21,6 @@ public sealed record KvmProbeResult(bool Works, string Reason)
             ?? "no message";
     }
 }
+
+/// <summary>The evidence that KVM works here: a kernel of the run reached user space under it.</summary>
+public sealed record KvmProof(string Kernel, double SecondsToUserSpace);

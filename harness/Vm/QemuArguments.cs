@@ -19,7 +19,7 @@ public static class QemuArguments
             "-no-reboot",
             "-kernel", request.KernelImagePath,
             "-initrd", request.InitramfsPath,
-            "-append", KernelCommandLine.Build(request.GuestArguments, request.Accel),
+            "-append", KernelCommandLine.Build(request.GuestArguments, request.Accel, request.ExtraKernelArguments),
             // The order of -serial is the order of the ports: ttyS0 is the console, kept whole in a
             // file by QEMU (file: truncates, and its legacy syntax takes the rest as the path, commas included).
             "-serial", "file:" + request.ConsoleLogPath,

@@ -7,13 +7,16 @@ namespace Harness.Vm;
 
 /// <summary>Boots one VM under QEMU, follows its result stream live and ends it in every case.</summary>
 /// <param name="qemuPath">The QEMU executable (tests pass a fake).</param>
-/// <param name="exitGrace">How long QEMU may take to end by itself once the stream is complete.</param>
-public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpan? exitGrace = null) : Harness.Running.IVmRunner
+/// <param name="exitGrace">How long QEMU may take to end by itself once the stream is complete, and
+/// to end after SIGTERM before it is killed.</param>
+public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpan? exitGrace = null, TimeProvider? clock = null)
+    : Harness.Running.IVmRunner
 {
     public const string DefaultQemu = "qemu-system-x86_64";
     const int MaxErrorChars = 8_000;
 
-    readonly TimeSpan _exitGrace = exitGrace ?? TimeSpan.FromSeconds(10);
+    readonly TimeSpan _exitGrace = exitGrace ?? TimeSpan.FromSeconds(5);
+    readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     public async Task<VmRun> RunAsync(VmRequest request, CancellationToken ct)
     {
@@ -21,8 +24,9 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
         CreateParentDirectory(request.ResultsLogPath);
         var stream = new ResultStream();
         var errors = new StringBuilder();
+        var kvmError = new KvmErrorWatch();
         var clock = Stopwatch.StartNew();
-        // Forceful: SIGKILL of QEMU. Linked to the caller's token so Ctrl-C kills QEMU too.
+        // Forceful: SIGKILL of QEMU. Linked to the caller's token so Ctrl-C ends QEMU too.
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var command = Cli.Wrap(qemuPath)
             .WithArguments(QemuArguments.Build(request))
@@ -30,7 +34,9 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
             .WithStandardOutputPipe(PipeTarget.Merge(
                 PipeTarget.ToFile(request.ResultsLogPath),
                 PipeTarget.ToDelegate(line => stream.Add(line, clock.Elapsed))))
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors));
+            .WithStandardErrorPipe(PipeTarget.Merge(
+                PipeTarget.ToStringBuilder(errors),
+                PipeTarget.ToDelegate(kvmError.Add)));
 
         CommandTask<CommandResult> execution;
         try
@@ -43,45 +49,59 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
             return new VmRun(VmEnd.QemuNotStarted, [], [], null, e.Message, TimeSpan.Zero, clock.Elapsed);
         }
 
-        VmEnd end;
+        (VmEnd End, string? Detail) end;
         int? exitCode;
+        using var stopWatchers = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            end = await SuperviseAsync(request, stream, execution.Task, ct);
+            end = await SuperviseAsync(request, stream, kvmError, execution.Task, stopWatchers.Token, ct);
         }
         finally
         {
+            await stopWatchers.CancelAsync();
             // Whatever happened above (a timeout, Ctrl-C, a bug here), no QEMU outlives the run.
-            await kill.CancelAsync();
+            await QemuStop.StopAsync(execution.ProcessId, execution.Task, kill, ct.IsCancellationRequested ? TimeSpan.Zero : _exitGrace);
             exitCode = await ExitCodeAsync(execution.Task);
         }
 
         return new VmRun(
-            end,
+            end.End,
             stream.Lines.ToList(),
             ConsoleScanner.ScanFile(request.ConsoleLogPath),
             exitCode,
             Tail(errors.ToString().Trim()),
             stream.StartedAt ?? TimeSpan.Zero,
-            clock.Elapsed);
+            clock.Elapsed,
+            end.Detail,
+            request.SilenceTimeout);
     }
 
-    async Task<VmEnd> SuperviseAsync(VmRequest request, ResultStream stream, Task exited, CancellationToken ct)
+    async Task<(VmEnd, string?)> SuperviseAsync(
+        VmRequest request, ResultStream stream, KvmErrorWatch kvmError, Task exited, CancellationToken watchers, CancellationToken ct)
     {
-        switch (await Waiting.ForAsync(stream.Started, exited, request.BootTimeout, ct))
+        // Before the guest starts, the console must keep moving and KVM must not fail: either ends the
+        // boot at once rather than after the whole boot timeout.
+        var silence = request.SilenceTimeout is { } limit
+            ? ConsoleSilenceWatch.UntilSilentAsync(request.ConsoleLogPath, limit, _clock, watchers)
+            : new TaskCompletionSource<string?>().Task;
+        var bootStall = Task.WhenAny(silence, kvmError.Seen);
+        switch (await Waiting.ForAsync(stream.Started, Task.WhenAny(exited, bootStall), request.BootTimeout, ct))
         {
-            case WaitOutcome.Exited: return VmEnd.EndedEarly;
-            case WaitOutcome.TimedOut: return VmEnd.BootTimeout;
+            case WaitOutcome.Exited when kvmError.Seen.IsCompleted: return (VmEnd.KvmInternalError, await kvmError.Seen);
+            case WaitOutcome.Exited when silence.IsCompletedSuccessfully: return (VmEnd.ConsoleSilent, await silence);
+            case WaitOutcome.Exited: return (VmEnd.EndedEarly, null);
+            case WaitOutcome.TimedOut: return (VmEnd.BootTimeout, null);
         }
-        switch (await Waiting.ForAsync(stream.Finished, exited, request.TestTimeout, ct))
+        switch (await Waiting.ForAsync(stream.Finished, Task.WhenAny(exited, kvmError.Seen), request.TestTimeout, ct))
         {
-            case WaitOutcome.Exited: return VmEnd.EndedEarly;
-            case WaitOutcome.TimedOut: return VmEnd.TestTimeout;
+            case WaitOutcome.Exited when kvmError.Seen.IsCompleted: return (VmEnd.KvmInternalError, await kvmError.Seen);
+            case WaitOutcome.Exited: return (VmEnd.EndedEarly, null);
+            case WaitOutcome.TimedOut: return (VmEnd.TestTimeout, null);
         }
         // The guest reboots right after its last line; give QEMU a moment to end by itself
-        // (it flushes the console file) before the kill that follows in every case.
+        // (it flushes the console file) before it is stopped in every case.
         await Waiting.ForAsync(exited, exited, _exitGrace, ct);
-        return VmEnd.Completed;
+        return (VmEnd.Completed, null);
     }
 
     /// <summary>QEMU's exit status, or null when it was killed.</summary>

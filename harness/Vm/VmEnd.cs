@@ -13,4 +13,8 @@ public enum VmEnd
     EndedEarly,
     /// <summary>QEMU could not be started at all.</summary>
     QemuNotStarted,
+    /// <summary>The console printed nothing new for the silence limit before the guest started (a stalled boot).</summary>
+    ConsoleSilent,
+    /// <summary>QEMU reported that KVM could not run the guest ("KVM internal error") and stopped it.</summary>
+    KvmInternalError,
 }

@@ -6,6 +6,9 @@ namespace Harness.Vm;
 /// <param name="ConsoleLogPath">Where the whole ttyS0 console is kept.</param>
 /// <param name="ResultsLogPath">Where the raw ttyS1 result stream is kept.</param>
 /// <param name="NumaNodes">Number of NUMA nodes to give the guest (1 = no NUMA layout).</param>
+/// <param name="SilenceTimeout">How long the console may print nothing new before the guest starts;
+/// null: no such limit (only the boot timeout).</param>
+/// <param name="ExtraKernelArguments">Words the matrix adds to the kernel command line (kernel_args).</param>
 public sealed record VmRequest(
     string KernelImagePath,
     string InitramfsPath,
@@ -17,4 +20,6 @@ public sealed record VmRequest(
     TimeSpan TestTimeout,
     string ConsoleLogPath,
     string ResultsLogPath,
-    int NumaNodes = 1);
+    int NumaNodes = 1,
+    TimeSpan? SilenceTimeout = null,
+    string ExtraKernelArguments = "");

@@ -5,6 +5,9 @@ namespace Harness.Vm;
 /// <param name="ConsoleFindings">Kernel-bug lines found in the console log (panic, oops, BUG, WARNING, lockup).</param>
 /// <param name="QemuExitCode">QEMU's exit status, kept for the record; it proves nothing by itself.</param>
 /// <param name="QemuErrors">What QEMU wrote on stderr (trimmed), for ERROR reasons.</param>
+/// <param name="StopDetail">Why the runner stopped QEMU, in a line: the console's last line before a
+/// silence, or QEMU's KVM error line; null when it was not stopped for either.</param>
+/// <param name="SilenceLimit">The console silence limit the boot ran under, if any.</param>
 public sealed record VmRun(
     VmEnd End,
     IReadOnlyList<string> ResultLines,
@@ -12,4 +15,6 @@ public sealed record VmRun(
     int? QemuExitCode,
     string QemuErrors,
     TimeSpan BootTime,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    string? StopDetail = null,
+    TimeSpan? SilenceLimit = null);

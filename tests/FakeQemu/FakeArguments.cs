@@ -1,7 +1,7 @@
 namespace FakeQemu;
 
 /// <summary>What the fake needs from a QEMU argument list.</summary>
-sealed record FakeArguments(bool AsksVersion, bool ProbesKvm, string? ConsolePath, bool ResultsOnStdout, string KernelCommandLine)
+sealed record FakeArguments(bool AsksVersion, bool UnderKvm, bool IsKvmProbe, string? ConsolePath, bool ResultsOnStdout, string KernelCommandLine)
 {
     public const string ModeWord = "fakeqemu.mode=";
 
@@ -20,8 +20,10 @@ sealed record FakeArguments(bool AsksVersion, bool ProbesKvm, string? ConsolePat
             else if (option == "-append")
                 commandLine = value;
         }
-        var probesKvm = args.Contains("kvm") && args.Any(arg => arg.StartsWith("isa-debugcon", StringComparison.Ordinal));
-        return new FakeArguments(args.Contains("--version"), probesKvm, console, resultsOnStdout, commandLine);
+        var underKvm = args.Contains("kvm");
+        // The harness probes KVM by booting a kernel whose /init only answers (harness.probe on its command line).
+        var isKvmProbe = underKvm && commandLine.Split(' ').Contains("harness.probe");
+        return new FakeArguments(args.Contains("--version"), underKvm, isKvmProbe, console, resultsOnStdout, commandLine);
     }
 
     /// <summary>The behaviour asked for: FAKEQEMU_MODE, else a fakeqemu.mode= word of -append, else pass.</summary>

@@ -5,7 +5,7 @@ namespace FakeQemu;
 /// <summary>The fake's two serial ports and stderr, written the way QEMU writes them.</summary>
 sealed class Output(string? consolePath) : IDisposable
 {
-    readonly Stream _results = Console.OpenStandardOutput();
+    readonly Stream _results = System.Console.OpenStandardOutput();
     // QEMU's file: chardev truncates the file when it starts.
     readonly StreamWriter? _console = consolePath is null ? null : new StreamWriter(consolePath, append: false) { AutoFlush = true };
     double _uptime = 0.5;
@@ -17,6 +17,9 @@ sealed class Output(string? consolePath) : IDisposable
         _uptime += 0.013;
     }
 
+    /// <summary>A console line without a timestamp, as the kernel's real-mode setup code prints it.</summary>
+    public void Console(string line) => _console?.Write(line + "\r\n");
+
     /// <summary>A line on the result port: the tty turns \n into \r\n.</summary>
     public void Result(string line) => Raw(Encoding.UTF8.GetBytes(line + "\r\n"));
 
@@ -26,7 +29,10 @@ sealed class Output(string? consolePath) : IDisposable
         _results.Flush();
     }
 
-    public static void Error(string line) => Console.Error.WriteLine($"qemu-system-x86_64: {line}");
+    public static void Error(string line) => System.Console.Error.WriteLine($"qemu-system-x86_64: {line}");
+
+    /// <summary>A stderr line as QEMU's KVM code prints it, without the program name.</summary>
+    public static void RawError(string line) => System.Console.Error.WriteLine(line);
 
     public void Dispose()
     {

@@ -13,8 +13,8 @@ if (arguments.AsksVersion)
 }
 
 using var output = new Output(arguments.ConsolePath);
-if (arguments.ProbesKvm)
-    return ProbeKvm(output, Environment.GetEnvironmentVariable("FAKEQEMU_KVM") ?? "works");
+if (arguments.UnderKvm && Kvm(output, arguments.IsKvmProbe, Environment.GetEnvironmentVariable("FAKEQEMU_KVM") ?? "works") is { } kvmExit)
+    return kvmExit;
 
 Scripts.Boot(output);
 switch (arguments.Mode)
@@ -70,18 +70,41 @@ static int HangForever()
     return 0;
 }
 
-static int ProbeKvm(Output output, string behaviour)
+/// <summary>
+/// How the host's KVM behaves (FAKEQEMU_KVM): null when the boot goes on as under TCG, else QEMU's exit status.
+/// works: the probe reaches user space and every boot runs; abort: QEMU aborts at once (one kind of
+/// host seen); silent: firmware and real-mode setup run, then the kernel stops and QEMU stays alive
+/// and silent (the other kind); internal-error: QEMU reports a KVM internal error and waits;
+/// probe-only: the probe's kernel boots, every later boot stalls silently.
+/// </summary>
+static int? Kvm(Output output, bool isProbe, string behaviour)
 {
     switch (behaviour)
     {
         case "works":
-            output.Result("SeaBIOS (version fake)");
-            return HangForever();
+        case "probe-only" when isProbe:
+            if (!isProbe)
+                return null;
+            output.Kernel("Linux version 6.1.0-50-amd64 (fake) #1 SMP PREEMPT_DYNAMIC Debian 6.1.176-1");
+            output.Kernel("Run /init as init process");
+            output.Result("harness-probe: user space reached");
+            output.Kernel("reboot: Restarting system");
+            return 0;
         case "abort":
             Output.Error("error: failed to set MSR 0x10a to 0x69");
             Output.Error("../../target/i386/kvm/kvm.c:3183: kvm_buf_set_msrs: Assertion `ret == cpu->kvm_msr_buf->nmsrs' failed.");
             return 134;
-        default:
+        case "silent":
+        case "probe-only":
+            output.Console("Probing EDD (edd=off to disable)... ok");
             return HangForever();
+        case "internal-error":
+            output.Console("Probing EDD (edd=off to disable)... ok");
+            Output.RawError("KVM internal error. Suberror: 1");
+            Output.RawError("emulation failure");
+            return HangForever();
+        default:
+            Output.Error($"fake: unknown FAKEQEMU_KVM '{behaviour}'");
+            return 2;
     }
 }

@@ -15,6 +15,13 @@ public class InitScriptTests
         return index;
     }
 
+    private static int LastLineOf(string text)
+    {
+        var index = Array.FindLastIndex(Lines, line => line.Trim() == text);
+        Assert.That(index, Is.GreaterThanOrEqualTo(0), $"/init has no line '{text}'");
+        return index;
+    }
+
     [Test]
     public void It_starts_with_a_shebang_for_busybox_sh_and_uses_unix_line_endings()
     {
@@ -39,10 +46,23 @@ public class InitScriptTests
         var guest = LineOf("/bin/guest --kernel-cmdline --ktap /dev/ttyS1 --selftests /selftests");
         var status = LineOf("status=$?");
         var report = LineOf("say \"guest exited with status $status\"");
-        var reboot = LineOf("reboot -f");
+        var reboot = LastLineOf("reboot -f");
 
         Assert.That(new[] { mountDev, guest, status, report, reboot }, Is.Ordered.Ascending);
         Assert.That(status, Is.EqualTo(guest + 1), "the status must be the guest's, read before anything else runs");
+    }
+
+    [Test]
+    public void In_probe_mode_it_answers_on_the_ktap_port_and_reboots_before_the_guest_runs()
+    {
+        var probe = LineOf("if grep -qw harness.probe /proc/cmdline; then");
+        var marker = LineOf("echo \"harness-probe: user space reached\" >/dev/ttyS1");
+        var probeReboot = LineOf("reboot -f");
+        var guest = LineOf("/bin/guest --kernel-cmdline --ktap /dev/ttyS1 --selftests /selftests");
+
+        Assert.That(new[] { LineOf("mount -t devtmpfs devtmpfs /dev || say \"mounting /dev failed\""), probe, marker, probeReboot, guest }, Is.Ordered.Ascending);
+        Assert.That(InitScript.ProbeMarker, Is.EqualTo("harness-probe: user space reached"));
+        Assert.That(InitScript.ProbeWord, Is.EqualTo("harness.probe"));
     }
 
     [Test]
@@ -77,7 +97,7 @@ public class InitScriptTests
     [Test]
     public void Every_command_it_runs_is_a_busybox_applet_in_the_image()
     {
-        string[] commands = ["mkdir", "mount", "echo", "reboot"];
+        string[] commands = ["mkdir", "mount", "echo", "reboot", "grep"];
 
         Assert.That(StaticBusybox.Applets, Is.SupersetOf(commands.Append("sh")));
     }

@@ -26,7 +26,7 @@ public class OutcomeJudgeTests
     }
 
     static ScenarioOutcome JudgeOne(VmRun run, GuestReport report) =>
-        OutcomeJudge.Judge(Requested, run, report, Timeout, Timeout).Single();
+        OutcomeJudge.Judge(Requested, run, report, Timeout, Timeout, "tcg").Single();
 
     [Test]
     public void A_complete_run_keeps_the_guests_pass() =>

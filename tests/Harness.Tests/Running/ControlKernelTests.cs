@@ -65,7 +65,7 @@ public class ControlKernelTests
         void Log(string line) => TestContext.Progress.WriteLine($"{name}: {line}");
         var cache = RepositoryLayout.DefaultCache;
         var guest = await new GuestImageBuilder(layout.Root, cache, Log).BuildAsync(CancellationToken.None);
-        var context = new RunContext(new VmEnvironment("test", "tcg", "the VM test always uses TCG"), guest, Seed: 1,
+        var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, Log), guest, Seed: 1,
             RunFolder.Create(resultsRoot, DateTimeOffset.UtcNow));
         var run = new KernelRun(new KernelProvider(cache, Log), new QemuRunner(), TimeProvider.System);
         return await run.RunAsync(entry, repeat: 1, matrix.DirectoryPath, context, CancellationToken.None);

@@ -7,6 +7,8 @@ using Protocol;
 
 namespace Harness.Tests.Running;
 
+// The fake QEMU's KVM behaviour (for the probe) comes from the environment: not parallel.
+[NonParallelizable]
 public class KernelRunRetryTests
 {
     sealed class OneKernel : IKernelSupplier
@@ -18,10 +20,14 @@ public class KernelRunRetryTests
     /// <summary>Plays the given VM runs in order and counts the boots.</summary>
     sealed class ScriptedVms(params VmRun[] runs) : IVmRunner
     {
-        public int Boots { get; private set; }
+        public List<VmRequest> Requests { get; } = [];
+        public int Boots => Requests.Count;
 
-        public Task<VmRun> RunAsync(VmRequest request, CancellationToken cancellationToken) =>
-            Task.FromResult(runs[Math.Min(Boots++, runs.Length - 1)]);
+        public Task<VmRun> RunAsync(VmRequest request, CancellationToken cancellationToken)
+        {
+            Requests.Add(request);
+            return Task.FromResult(runs[Math.Min(Boots - 1, runs.Length - 1)]);
+        }
     }
 
     static readonly VmRun CrashAtBoot = new(VmEnd.EndedEarly, [], [new ConsoleFinding(ConsoleFindingKind.Oops, 400, "Oops: int3: 0000 [#1] SMP NOPTI")], 0, "", TimeSpan.Zero, TimeSpan.FromSeconds(3));
@@ -38,14 +44,16 @@ public class KernelRunRetryTests
         ConsoleFindings = [new ConsoleFinding(ConsoleFindingKind.Oops, 346, oopsLine)],
     };
 
-    static async Task<KernelResult> RunAsync(IVmRunner vms)
+    static AccelResolver Tcg => new(AccelChoice.Tcg, new AccelProbe(), null, _ => { });
+
+    static async Task<KernelResult> RunAsync(IVmRunner vms, AccelResolver? accel = null)
     {
         var results = Directory.CreateTempSubdirectory("harness-retry-").FullName;
         try
         {
             var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, 4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
                 GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }, new SourceLocation("kernels.yaml", 1, 1));
-            var context = new RunContext(new VmEnvironment("fake", "tcg", "test"), new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1,
+            var context = new RunContext(accel ?? Tcg, new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1,
                 RunFolder.Create(results, DateTimeOffset.UnixEpoch));
             return await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, ".", context, CancellationToken.None);
         }
@@ -98,5 +106,59 @@ public class KernelRunRetryTests
 
         Assert.That(vms.Boots, Is.EqualTo(2));
         Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
+    }
+
+    /// <summary>The stall seen on hosts whose KVM runs the firmware but not Linux.</summary>
+    static readonly VmRun StalledUnderKvm = new(VmEnd.ConsoleSilent, [], [], null, "", TimeSpan.Zero, TimeSpan.FromSeconds(10),
+        "Probing EDD (edd=off to disable)... ok", KernelRun.KvmStallLimit);
+
+    /// <summary>A resolver under auto whose probe (the fake QEMU, KVM working) chooses KVM.</summary>
+    static AccelResolver KvmByProbe(string folder)
+    {
+        var device = Path.Combine(folder, "kvm");
+        File.WriteAllText(device, "");
+        return new AccelResolver(AccelChoice.Auto, new AccelProbe(Harness.Tests.Vm.FakeQemu.Path, device), null, _ => { });
+    }
+
+    [Test]
+    public async Task A_kernel_whose_KVM_boot_stalls_is_booted_again_under_TCG_and_the_run_stays_on_TCG()
+    {
+        using var folder = new Harness.Tests.EndToEnd.ScratchFolder();
+        var accel = KvmByProbe(folder.Path);
+        var vms = new ScriptedVms(StalledUnderKvm, Passing);
+
+        var result = await RunAsync(vms, accel);
+
+        Assert.That(vms.Requests.Select(r => r.Accel), Is.EqualTo(new[] { "kvm", "tcg" }));
+        Assert.That(vms.Requests[0].SilenceTimeout, Is.EqualTo(KernelRun.KvmStallLimit));
+        Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
+        Assert.That(result.BootAttempts, Is.EqualTo(1), "the switch of accelerator is not a failed attempt of the kernel");
+        Assert.That(accel.Current!.Accel, Is.EqualTo("tcg"));
+        Assert.That(accel.Current.Fallback, Is.EqualTo(new AccelFallback("k", "console silent for 10 s after: Probing EDD (edd=off to disable)... ok")));
+    }
+
+    [Test]
+    public async Task A_stalled_boot_under_KVM_chosen_by_the_user_is_an_error_naming_the_cause_not_a_hang()
+    {
+        var accel = new AccelResolver(AccelChoice.Kvm, new AccelProbe(), null, _ => { });
+        var vms = new ScriptedVms(StalledUnderKvm, Passing);
+
+        var result = await RunAsync(vms, accel);
+
+        Assert.That(vms.Boots, Is.EqualTo(1));
+        Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(result.Scenarios.Single().Reason, Does.StartWith("console silent for 10 s after: Probing EDD").And.Contain("KVM could not boot this kernel"));
+    }
+
+    [Test]
+    public async Task A_silent_console_under_TCG_is_an_error_with_the_last_line_and_is_not_retried()
+    {
+        var silent = StalledUnderKvm with { StopDetail = "Run /init as init process", SilenceLimit = TimeSpan.FromSeconds(30) };
+        var vms = new ScriptedVms(silent, Passing);
+
+        var result = await RunAsync(vms);
+
+        Assert.That(vms.Boots, Is.EqualTo(1));
+        Assert.That(result.Scenarios.Single().Reason, Is.EqualTo("console silent for 30 s after: Run /init as init process"));
     }
 }

@@ -53,7 +53,7 @@ public class QemuRunnerTests
         Assert.That(run.End, Is.EqualTo(VmEnd.BootTimeout));
         Assert.That(run.Elapsed, Is.GreaterThanOrEqualTo(Short));
         Assert.That(run.ResultLines, Is.Empty);
-        Assert.That(run.QemuExitCode, Is.Null, "killed, so no exit status of its own");
+        Assert.That(run.QemuExitCode, Is.EqualTo(143), "stopped with SIGTERM, which QEMU (and the fake) obeys");
         Assert.That(await FakeQemu.ProcessesMentioningAsync(_directory), Is.Empty);
     }
 
@@ -104,7 +104,7 @@ public class QemuRunnerTests
         var run = await RunAsync("linger", Long, Long, exitGrace: TimeSpan.FromSeconds(0.5));
 
         Assert.That(run.End, Is.EqualTo(VmEnd.Completed));
-        Assert.That(run.QemuExitCode, Is.Null);
+        Assert.That(run.QemuExitCode, Is.EqualTo(143), "stopped with SIGTERM after the grace");
         Assert.That(await FakeQemu.ProcessesMentioningAsync(_directory), Is.Empty);
     }
 
@@ -128,5 +128,60 @@ public class QemuRunnerTests
         Assert.That(run.End, Is.EqualTo(VmEnd.QemuNotStarted));
         Assert.That(run.QemuErrors, Does.Contain(missing));
         Assert.That(run.QemuExitCode, Is.Null);
+    }
+
+    [Test]
+    public async Task A_qemu_that_ignores_SIGTERM_at_the_test_timeout_is_killed_after_the_grace()
+    {
+        var run = await RunAsync("ignore-sigint", Long, Short, exitGrace: TimeSpan.FromSeconds(0.5));
+
+        Assert.That(run.End, Is.EqualTo(VmEnd.TestTimeout));
+        Assert.That(run.QemuExitCode, Is.Null, "SIGKILL: no exit status of its own");
+        Assert.That(await FakeQemu.ProcessesMentioningAsync(_directory), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_console_that_falls_silent_before_the_guest_starts_ends_the_boot_with_its_last_line()
+    {
+        var request = FakeQemu.Request("hang", _directory, Long, Long) with { SilenceTimeout = TimeSpan.FromSeconds(1) };
+
+        var run = await new QemuRunner(FakeQemu.Path).RunAsync(request, CancellationToken.None);
+
+        Assert.That(run.End, Is.EqualTo(VmEnd.ConsoleSilent));
+        Assert.That(run.StopDetail, Is.EqualTo("Run /init as init process"));
+        Assert.That(run.SilenceLimit, Is.EqualTo(TimeSpan.FromSeconds(1)));
+        Assert.That(run.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "long before the 60 s boot timeout");
+        Assert.That(await FakeQemu.ProcessesMentioningAsync(_directory), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_silent_console_after_the_guest_started_is_left_to_the_test_timeout()
+    {
+        // Selftests run for a minute and more without a line: only the boot is watched for silence.
+        var request = FakeQemu.Request("no-done", _directory, Long, TimeSpan.FromSeconds(3)) with { SilenceTimeout = TimeSpan.FromSeconds(1) };
+
+        var run = await new QemuRunner(FakeQemu.Path).RunAsync(request, CancellationToken.None);
+
+        Assert.That(run.End, Is.EqualTo(VmEnd.TestTimeout));
+    }
+
+    [Test, NonParallelizable]
+    public async Task A_KVM_internal_error_from_qemu_ends_the_boot_at_once_with_qemu_s_line()
+    {
+        Environment.SetEnvironmentVariable("FAKEQEMU_KVM", "internal-error");
+        try
+        {
+            var request = FakeQemu.Request("pass", _directory, Long, Long) with { Accel = "kvm" };
+
+            var run = await new QemuRunner(FakeQemu.Path).RunAsync(request, CancellationToken.None);
+
+            Assert.That(run.End, Is.EqualTo(VmEnd.KvmInternalError));
+            Assert.That(run.StopDetail, Is.EqualTo("KVM internal error. Suberror: 1"));
+            Assert.That(run.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("FAKEQEMU_KVM", null);
+        }
     }
 }
