@@ -21,6 +21,9 @@ public static class GuestParameters
     /// <summary>Worker threads for the scenarios that use several.</summary>
     public const string Threads = Prefix + "threads";
 
+    /// <summary>Test only: a fault the guest injects once its stream began (panic, segv, hang).</summary>
+    public const string Fault = Prefix + "fault";
+
     /// <summary>Reads <c>rseqh.*</c> words of a kernel command line into a name → value map.</summary>
     public static IReadOnlyDictionary<string, string> ParseCommandLine(string commandLine)
     {

@@ -33,7 +33,13 @@ internal static class OptionsResolver
             || !TryParseSeed(Pick(arguments.Seed, GuestParameters.Seed), defaultSeed, out var seed, out error)
             || !TryParseThreads(Pick(arguments.Threads, GuestParameters.Threads), out var threads, out error))
             return false;
-        options = new GuestOptions(scenarios, duration, seed, threads, arguments.KtapPath);
+        var fault = fromKernel.GetValueOrDefault(GuestParameters.Fault);
+        if (fault is not null && !Faults.InjectedFault.All.Contains(fault))
+        {
+            error = $"unknown fault '{fault}' (one of: {string.Join(", ", Faults.InjectedFault.All)})";
+            return false;
+        }
+        options = new GuestOptions(scenarios, duration, seed, threads, arguments.KtapPath, fault);
         return true;
     }
 

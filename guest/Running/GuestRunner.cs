@@ -15,10 +15,12 @@ internal sealed class GuestRunner(KtapWriter writer)
     public const int ExitCrashed = 1;
 
     /// <param name="describeGuest">The info lines; called inside the guard, so a failure there is reported too.</param>
+    /// <param name="afterPlan">Test only: an injected fault, once the stream has begun.</param>
     public int Run(
         Func<IReadOnlyList<KeyValuePair<string, string>>> describeGuest,
         IReadOnlyList<IScenario> scenarios,
-        ScenarioSettings settings)
+        ScenarioSettings settings,
+        Action? afterPlan = null)
     {
         var exitCode = ExitCrashed;
         try
@@ -27,6 +29,7 @@ internal sealed class GuestRunner(KtapWriter writer)
             foreach (var (key, value) in describeGuest())
                 writer.WriteLine(KtapLines.Info(key, value));
             writer.WriteLine(KtapLines.Plan(scenarios.Count));
+            afterPlan?.Invoke();
             for (var index = 0; index < scenarios.Count; index++)
                 WriteOutcome(index + 1, scenarios[index].Name, RunGuarded(scenarios[index], settings));
             exitCode = ExitAllScenariosRan;

@@ -83,4 +83,15 @@ public class OptionsResolverTests
     {
         Assert.That(Error(new CommandLineArguments(Seed: "1.5")), Does.StartWith("seed must be"));
     }
+
+    [Test]
+    public void A_test_only_fault_is_read_from_the_kernel_command_line_and_none_by_default()
+    {
+        Assert.That(Resolve(new CommandLineArguments(), "console=ttyS0 rseqh.fault=segv").Fault, Is.EqualTo("segv"));
+        Assert.That(Resolve(new CommandLineArguments(), "console=ttyS0").Fault, Is.Null);
+    }
+
+    [Test]
+    public void An_unknown_fault_is_refused_with_the_known_ones() =>
+        Assert.That(Error(new CommandLineArguments(), "rseqh.fault=meltdown"), Is.EqualTo("unknown fault 'meltdown' (one of: panic, segv, hang)"));
 }

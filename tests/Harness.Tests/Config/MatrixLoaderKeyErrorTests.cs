@@ -13,7 +13,7 @@ public class MatrixLoaderKeyErrorTests
             """);
 
         MatrixErrors.AssertAt(error, 4, 5,
-            "unknown key 'cpu' in kernel 'bookworm' (expected one of: name, source, expect, cpus, memory, numa_nodes, boot_timeout, test_timeout, guest)");
+            "unknown key 'cpu' in kernel 'bookworm' (expected one of: name, source, expect, cpus, memory, numa_nodes, boot_timeout, test_timeout, silence_timeout, kernel_args, guest)");
     }
 
     [Test]

@@ -124,4 +124,18 @@ public class MatrixLoaderTypeErrorTests
 
         MatrixErrors.AssertAt(error, 2, 9, @"got 'four\ncores\n'");
     }
+
+    [Test]
+    public void Kernel_args_on_two_lines_are_rejected_at_the_value()
+    {
+        var error = MatrixErrors.Of("""
+            defaults:
+              kernel_args: "a=1\nb=2"
+            kernels:
+              - name: a
+                source: { path: bzImage }
+            """);
+
+        MatrixErrors.AssertAt(error, 2, 16, "'kernel_args' in defaults must be one line of at most 1024 printable characters");
+    }
 }

@@ -42,7 +42,8 @@ public class MatrixLoaderValidFileTests
         var expectedGuest = new GuestSettings(Seconds: 1.5, Seed: 1234, Threads: 8, Scenarios: ["fork_cpu_id"]);
         Assert.That(matrix.Defaults with { Guest = expectedGuest }, Is.EqualTo(new MatrixDefaults(
             Cpus: 2, MemoryMiB: 1024, Accel: AccelChoice.Tcg,
-            BootTimeout: TimeSpan.FromSeconds(60), TestTimeout: TimeSpan.FromSeconds(200), Guest: expectedGuest)));
+            BootTimeout: TimeSpan.FromSeconds(60), TestTimeout: TimeSpan.FromSeconds(200), Guest: expectedGuest,
+            SilenceTimeout: MatrixDefaults.StandardSilenceTimeout)));
         Assert.That(matrix.Defaults.Guest.Scenarios, Is.EqualTo(new[] { "fork_cpu_id" }));
     }
 
@@ -145,5 +146,40 @@ public class MatrixLoaderValidFileTests
             """, "kernels.yaml");
 
         Assert.That(matrix.Kernels[0].Guest.Seed, Is.Null);
+    }
+
+    [Test]
+    public void Silence_timeout_and_kernel_args_come_from_the_defaults_and_a_kernel_may_override_them()
+    {
+        var matrix = MatrixLoader.Parse("""
+            defaults:
+              silence_timeout: 12
+              kernel_args: "mitigations=off  nokaslr"
+            kernels:
+              - name: a
+                source: { path: bzImage }
+              - name: b
+                source: { path: bzImage }
+                silence_timeout: 5
+                kernel_args: "rdinit=/no-such-init"
+            """, "kernels.yaml");
+
+        Assert.That(matrix.Kernels[0].SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(12)));
+        Assert.That(matrix.Kernels[0].KernelArgs, Is.EqualTo("mitigations=off  nokaslr"));
+        Assert.That(matrix.Kernels[1].SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        Assert.That(matrix.Kernels[1].KernelArgs, Is.EqualTo("rdinit=/no-such-init"));
+    }
+
+    [Test]
+    public void Without_a_silence_timeout_a_kernel_gets_30_seconds_and_no_extra_kernel_args()
+    {
+        var kernel = MatrixLoader.Parse("""
+            kernels:
+              - name: a
+                source: { path: bzImage }
+            """, "kernels.yaml").Kernels[0];
+
+        Assert.That(kernel.SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(kernel.KernelArgs, Is.Empty);
     }
 }

@@ -19,11 +19,13 @@ public class RealVmTests
     [TearDown]
     public void RemoveScratch() => _scratch.Dispose();
 
-    async Task<(HarnessProcess.Outcome Outcome, RunRecord Run)> RunBookwormAsync(int cpus)
+    async Task<(HarnessProcess.Outcome Outcome, RunRecord Run)> RunBookwormAsync(int cpus, string kernelArgs = "", int testTimeout = 300)
     {
         var matrix = _scratch.Write("kernels.yaml", $"""
             defaults:
               cpus: {cpus}
+              test_timeout: {testTimeout}
+              kernel_args: "{kernelArgs}"
               guest:
                 seconds: 2
                 scenarios: [fork_cpu_id]
@@ -53,8 +55,57 @@ public class RealVmTests
             Assert.That(scenario.Counters[CounterNames.StaleChildren], Is.Zero);
             Assert.That(kernel.Identity, Does.StartWith("linux-image-6.1"));
             Assert.That(kernel.KernelRelease, Does.StartWith("6.1."));
-            Assert.That(run.Vm.Accel, Is.AnyOf("tcg", "kvm"));
         });
+        AccelDecisionIsProven(run.Vm);
+    }
+
+    /// <summary>
+    /// Under auto the harness decides from what really boots on this host, whichever kind it is:
+    /// KVM only with a kernel that reached user space under it, else TCG with the reason.
+    /// </summary>
+    static void AccelDecisionIsProven(VmEnvironment vm)
+    {
+        if (vm.Accel == "kvm")
+            Assert.That(vm.KvmProof, Is.Not.Null, vm.AccelReason);
+        else
+            Assert.That(vm.AccelReason, Does.Contain("cannot be opened").Or.Contain("did not reach user space under KVM").Or.Contain("KVM stalled"));
+        TestContext.Out.WriteLine($"accel {vm.Accel}: {vm.AccelReason}");
+    }
+
+    [Test]
+    public async Task A_kernel_that_panics_at_boot_is_an_error_with_the_panic_line()
+    {
+        // No init in the initramfs to run: the kernel looks for a root file system, finds none, panics.
+        var (outcome, run) = await RunBookwormAsync(cpus: 2, kernelArgs: "rdinit=/no-such-init");
+
+        var scenario = run.Kernels.Single().Scenarios.Single();
+        Assert.That(outcome.ExitCode, Is.EqualTo(1));
+        Assert.That(scenario.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(scenario.Reason, Does.Contain("before the guest started").And.Contain("Kernel panic - not syncing"));
+    }
+
+    [Test]
+    public async Task A_kernel_panic_while_the_guest_runs_is_a_fail_with_the_panic_line()
+    {
+        var (outcome, run) = await RunBookwormAsync(cpus: 2, kernelArgs: "rseqh.fault=panic");
+
+        var kernel = run.Kernels.Single();
+        Assert.That(outcome.ExitCode, Is.EqualTo(1));
+        Assert.That(kernel.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(kernel.Scenarios.Single().Reason, Does.Contain("Kernel panic - not syncing: sysrq triggered crash"));
+        Assert.That(kernel.BootAttempts, Is.EqualTo(1), "a kernel bug while the guest runs is never booted again");
+    }
+
+    [Test]
+    public async Task A_guest_that_hangs_is_an_error_at_the_test_timeout_and_leaves_no_qemu()
+    {
+        var (outcome, run) = await RunBookwormAsync(cpus: 2, kernelArgs: "rseqh.fault=hang", testTimeout: 5);
+
+        var scenario = run.Kernels.Single().Scenarios.Single();
+        Assert.That(outcome.ExitCode, Is.EqualTo(1));
+        Assert.That(scenario.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(scenario.Reason, Does.StartWith("test timeout"));
+        Assert.That(await Vm.FakeQemu.ProcessesMentioningAsync(_scratch.Path), Is.Empty);
     }
 
     [Test]
