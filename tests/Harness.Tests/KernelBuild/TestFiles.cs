@@ -11,6 +11,8 @@ static class TestFiles
 
     public static string Fragment => Path.Combine(Root, "configs", "rseq-guest.config");
 
+    public static string DebugFragment => Path.Combine(Root, "configs", "rseq-guest-debug.config");
+
     public static string Patch510 => Path.Combine(Root, "patches", "5.10", "0001-revert-rseq-migrate-on-fork.patch");
 
     public static string Patch72 => Path.Combine(Root, "patches", "7.2", "0001-treat-every-registration-as-v2.patch");
