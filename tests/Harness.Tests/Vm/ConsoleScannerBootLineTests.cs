@@ -56,6 +56,15 @@ public class ConsoleScannerBootLineTests
     }
 
     [Test]
+    public void The_rseq_debug_note_on_a_field_user_space_wrote_is_not_a_kernel_bug()
+    {
+        // DEBUG_RSEQ on 6.14 to 6.18 (configs/rseq-guest-debug.config) prints this when a program
+        // writes cpu_id_start, as legacy_cpu_id_start does on purpose: the program's doing, not the kernel's.
+        ScannerAssert.NotFound("Detected rseq corruption for pid: 212, name: guest");
+        ScannerAssert.NotFound("\tcpu_id_start: 4294967295 ?= 1");
+    }
+
+    [Test]
     public void The_command_line_naming_panic_and_oops_options_is_not_a_finding() =>
         ScannerAssert.NotFound("Kernel command line: console=ttyS0 panic=-1 oops=panic softlockup_panic=0 rseq_debug=1");
 }
