@@ -5,8 +5,8 @@ namespace Harness.Vm;
 /// <summary>Finds the lines of a kernel console log that show a kernel bug.</summary>
 /// <remarks>
 /// Each marker is a header the kernel prints, spelled as its printk format spells it in 5.10 through
-/// 7.3 (ConsoleScannerTests has one recorded-style line per format and version), anchored at the start
-/// of the message: a normal boot mentions the same words in passing ("ACPI BIOS Warning (bug)",
+/// 7.3 (the ConsoleScanner*Tests files hold a full line per format and version), anchored at the
+/// start of the message: a normal boot mentions the same words in passing ("ACPI BIOS Warning (bug)",
 /// "Spectre V2 : WARNING: Unprivileged eBPF is enabled", "… and report a bug", a user program's
 /// "traps: guest[97] trap int3 ip:…"), and none of those may turn a run into a FAIL.
 /// </remarks>
