@@ -36,7 +36,7 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
             if (IsComplete(layout, request))
                 return Result(layout, request, FromCache: true, clock.Elapsed);
             Directory.CreateDirectory(layout.ImageDirectory);
-            var fragment = KconfigText.Parse(System.Text.Encoding.UTF8.GetString(fragmentBytes));
+            var fragment = ParseFragment(fragmentPath, fragmentBytes);
             var imageWasCached = File.Exists(layout.ImagePath);
             if (!imageWasCached)
             {
@@ -67,6 +67,18 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
     /// </summary>
     public bool HasPristineSource(string sourceIdentity) =>
         File.Exists(new BuildLayout(Path.GetFullPath(cacheRoot), new BuildInputs(sourceIdentity, [], [], "")).PristineMarker);
+
+    static ConfigFragment ParseFragment(string fragmentPath, byte[] fragmentBytes)
+    {
+        try
+        {
+            return ConfigFragment.Parse(System.Text.Encoding.UTF8.GetString(fragmentBytes));
+        }
+        catch (FormatException e)
+        {
+            throw new KernelBuildException($"{fragmentPath}: {e.Message}");
+        }
+    }
 
     static bool IsComplete(BuildLayout layout, KernelBuildRequest request) =>
         File.Exists(layout.ImagePath) && (!request.Selftests || SelftestBuilder.IsBuilt(layout));
@@ -101,7 +113,7 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
     }
 
     async Task BuildInTreeAsync(KernelBuildRequest request, BuildLayout layout, string fragmentPath,
-        IReadOnlyList<ConfigOption> fragment, IReadOnlyList<PatchFile> patches, TextWriter log, CancellationToken cancellationToken)
+        ConfigFragment fragment, IReadOnlyList<PatchFile> patches, TextWriter log, CancellationToken cancellationToken)
     {
         await PrepareTreeAsync(request, layout, patches, cancellationToken);
 

@@ -8,14 +8,14 @@ sealed class KernelConfigurer(BuildLayout layout, MakeRunner make, Action<string
 {
     string ConfigPath => Path.Combine(layout.ObjectDirectory, ".config");
 
-    public async Task EnsureAsync(string fragmentPath, IReadOnlyList<ConfigOption> fragment, CancellationToken cancellationToken)
+    public async Task EnsureAsync(string fragmentPath, ConfigFragment fragment, CancellationToken cancellationToken)
     {
         if (!File.Exists(layout.ConfigMarker) || !File.Exists(ConfigPath))
         {
             progress("configuring: tinyconfig plus " + Path.GetFileName(fragmentPath));
             Directory.CreateDirectory(layout.ObjectDirectory);
             await make.RunAsync(["tinyconfig"], cancellationToken);
-            var merged = ConfigMerge.Merge(await File.ReadAllTextAsync(ConfigPath, cancellationToken), fragment);
+            var merged = ConfigMerge.Merge(await File.ReadAllTextAsync(ConfigPath, cancellationToken), fragment.Options);
             await File.WriteAllTextAsync(ConfigPath, merged, cancellationToken);
             await make.RunAsync(["olddefconfig"], cancellationToken);
             await File.WriteAllTextAsync(layout.ConfigMarker, "", cancellationToken);

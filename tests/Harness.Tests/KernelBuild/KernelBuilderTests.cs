@@ -93,4 +93,29 @@ public class KernelBuilderTests
         Assert.That(failure!.Message, Does.Contain("CONFIG_DROPPED=y (got nothing), CONFIG_ALSO_DROPPED=y (got nothing)"));
         Assert.That(failure.Message, Does.Not.Contain("\n"));
     }
+
+    [Test]
+    public async Task An_any_of_group_builds_when_one_member_survives_olddefconfig()
+    {
+        // As the debug fragment on 7.2: DEBUG_RSEQ is dropped, RSEQ_DEBUG_DEFAULT_ENABLE stays.
+        var fragment = tree.Write("debug.config",
+            "CONFIG_SMP=y\n# harness: any-of CONFIG_DEBUG_RSEQ_DROPPED CONFIG_RSEQ_DEBUG_DEFAULT_ENABLE\n" +
+            "CONFIG_DEBUG_RSEQ_DROPPED=y\nCONFIG_RSEQ_DEBUG_DEFAULT_ENABLE=y\n");
+
+        var built = await builder.BuildAsync(Request() with { FragmentPath = fragment }, CancellationToken.None);
+
+        Assert.That(File.ReadAllText(Path.Combine(Path.GetDirectoryName(built.ImagePath)!, "config")),
+            Does.Contain("CONFIG_RSEQ_DEBUG_DEFAULT_ENABLE=y").And.Not.Contain("DROPPED"));
+    }
+
+    [Test]
+    public void A_malformed_harness_line_fails_the_build_naming_the_fragment()
+    {
+        var fragment = tree.Write("typo.config", "# harness: any-of CONFIG_SMP CONFIG_SMT\nCONFIG_SMP=y\n");
+
+        var failure = Assert.ThrowsAsync<KernelBuildException>(() =>
+            builder.BuildAsync(Request() with { FragmentPath = fragment }, CancellationToken.None));
+
+        Assert.That(failure!.Message, Does.StartWith(fragment).And.Contain("CONFIG_SMT, which the fragment does not set"));
+    }
 }

@@ -117,3 +117,23 @@ public class ConsoleScannerTests
         Assert.That(finding.LineNumber, Is.EqualTo(1));
     }
 }
+
+/// <summary>Checks a header the way it reaches the console, under each line prefix a kernel prints.</summary>
+static class ScannerAssert
+{
+    // The kernel's own prefixes: the timestamp alone (5.10 to 7.3 by default), and with
+    // CONFIG_PRINTK_CALLER the task ("T123") or, from interrupt context, the CPU ("C1").
+    static readonly string[] Prefixes = ["[    1.234567] ", "[   12.345678][  T123] ", "[  345.678901][    C1] "];
+
+    /// <summary>The message is found as one finding of the kind, without its prefix, under every prefix.</summary>
+    public static void Found(ConsoleFindingKind kind, string message)
+    {
+        var findings = ConsoleScanner.Scan(Prefixes.Select(prefix => prefix + message));
+
+        Assert.That(findings, Is.EqualTo(Prefixes.Select((_, index) => new ConsoleFinding(kind, index + 1, message))), message);
+    }
+
+    /// <summary>The message is no finding under any prefix.</summary>
+    public static void NotFound(string message) =>
+        Assert.That(ConsoleScanner.Scan(Prefixes.Select(prefix => prefix + message)), Is.Empty, message);
+}
