@@ -6,4 +6,5 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     RunCommand.Create(),
     SetupCommand.Create(),
 };
-return await CommandLineErrors.InvokeAsync(root, args);
+using var signals = new TerminationSignals();
+return await signals.ExitStatusAsync(await CommandLineErrors.InvokeAsync(root, args), CancellationToken.None);

@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>The host lacks a program the harness needs.</summary>
     public const int MissingPrerequisite = 3;
 
-    /// <summary>Interrupted (Ctrl-C or SIGTERM), as shells report SIGINT.</summary>
+    /// <summary>Interrupted by Ctrl-C (SIGINT), as shells report it: 128 + 2.</summary>
     public const int Cancelled = 130;
+
+    /// <summary>Stopped by SIGTERM (a CI job's timeout, systemd, kill), as shells report it: 128 + 15.</summary>
+    public const int Terminated = 143;
 }

@@ -7,13 +7,15 @@ namespace Harness.Results;
 /// <param name="Info">The guest's <c># info key=value</c> lines.</param>
 /// <param name="Scenarios">One report per result line, in stream order.</param>
 /// <param name="UnreadLines">Lines that are not part of the protocol (garbage, noise), kept for the record.</param>
+/// <param name="GarbledLines">The unread lines that came between the version line and the final line, where only the guest writes.</param>
 public sealed record GuestReport(
     bool Started,
     int? PlannedCount,
     int? GuestExitCode,
     IReadOnlyDictionary<string, string> Info,
     IReadOnlyList<ScenarioReport> Scenarios,
-    IReadOnlyList<string> UnreadLines)
+    IReadOnlyList<string> UnreadLines,
+    IReadOnlyList<string> GarbledLines)
 {
     /// <summary>Only a stream that began, planned, and ended can be trusted; a missing end is never a PASS.</summary>
     public bool IsComplete => Started && PlannedCount is not null && GuestExitCode is not null;

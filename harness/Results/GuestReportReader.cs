@@ -19,6 +19,7 @@ public static class GuestReportReader
         var evidence = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var scenarios = new List<ScenarioReport>();
         var unread = new List<string>();
+        var garbled = new List<string>();
 
         foreach (var rawLine in lines)
         {
@@ -60,9 +61,14 @@ public static class GuestReportReader
                     counters.GetValueOrDefault(result.Name) ?? new Dictionary<string, long>(),
                     evidence.GetValueOrDefault(result.Name) ?? []));
             else if (!line.StartsWith('#') && line.Trim().Length > 0)
+            {
+                // Inside the stream only the guest writes, and only protocol lines: anything else
+                // is damage on the line, and the lines around it cannot be vouched for either.
                 unread.Add(line);
+                garbled.Add(line);
+            }
         }
 
-        return new GuestReport(started, plan, exitCode, info, scenarios, unread);
+        return new GuestReport(started, plan, exitCode, info, scenarios, unread, garbled);
     }
 }

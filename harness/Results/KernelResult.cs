@@ -9,7 +9,7 @@ namespace Harness.Results;
 /// <param name="KernelRelease">The <c>uname -r</c> the guest saw; null when the guest never reported.</param>
 /// <param name="Error">Why the kernel could not be booted at all (fetch, build), one line.</param>
 /// <param name="ConsoleLog">The console log, relative to the run folder.</param>
-/// <param name="BootAttempts">Boots it took: a crash before the guest started is retried once.</param>
+/// <param name="BootAttempts">Boots it took: a kernel that crashes before the guest starts is booted up to three times (0: never booted).</param>
 public sealed record KernelResult(
     string Name,
     int Repeat,

@@ -65,7 +65,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
         }
-        while ((CrashedBeforeTheGuest(run, report) || EmulatorCrashed(run, report, accel.Accel)) && attempts < MaxBootAttempts)
+        var guestConsole = GuestConsole.ReadFile(console.Absolute);
+        while ((CrashedBeforeTheGuest(run, report, guestConsole) || EmulatorCrashed(run, report, accel.Accel)) && attempts < MaxBootAttempts)
         {
             // Multi-threaded TCG now and then crashes a kernel while it patches its own code at boot
             // (an int3 oops in the static-key code, seen on Debian's 7.2 and 7.3 in about one boot in
@@ -75,10 +76,14 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             attempts++;
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
+            guestConsole = GuestConsole.ReadFile(console.Absolute);
         }
 
         IReadOnlyList<ScenarioOutcome> outcomes =
-            [.. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, accel.Accel, entry.SilenceTimeout), .. OutcomeJudge.Selftests(report)];
+        [
+            .. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, accel.Accel, guestConsole, entry.SilenceTimeout),
+            .. OutcomeJudge.Selftests(report),
+        ];
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
         return new KernelResult(
             entry.Name,
@@ -130,8 +135,17 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         run.ConsoleFindings.Any(f => OutcomeJudge.IsEmulatorCodePatchingCrash(f, accel))
         && report.Scenarios.All(s => s.Verdict != Protocol.ScenarioVerdict.Fail);
 
-    static bool CrashedBeforeTheGuest(VmRun run, GuestReport report) =>
-        run.End == VmEnd.EndedEarly && !report.Started;
+    /// <summary>
+    /// The VM ended while the kernel was still booting. Not when QEMU stopped before the kernel
+    /// printed anything (a bad option or a host problem: the same arguments fail the same way, and
+    /// it is not the kernel's fault), nor once the guest program ran (the kernel booted; a guest that
+    /// crashes or refuses its command line does so again, and may be evidence about the kernel).
+    /// </summary>
+    static bool CrashedBeforeTheGuest(VmRun run, GuestReport report, GuestConsole console) =>
+        run.End == VmEnd.EndedEarly
+        && !report.Started
+        && !OutcomeJudge.QemuStoppedBeforeTheKernel(run, console)
+        && !console.GuestStarted;
 
     /// <summary>The row of a kernel that could not be booted at all: every scenario ERROR, for the same reason.</summary>
     public static KernelResult Unbootable(KernelEntry entry, int repeat, IReadOnlyList<string> scenarios, string reason, TimeSpan spent)

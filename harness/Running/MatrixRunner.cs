@@ -17,6 +17,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
         var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Guest)).Distinct().ToList();
         var results = new List<KernelResult>();
         var guestInfo = new GuestImageInfo("", false, 0);
+        var runs = matrix.Kernels.SelectMany(entry => Enumerable.Range(1, repeats).Select(repeat => (Entry: entry, Repeat: repeat))).ToList();
         (KernelEntry Entry, int Repeat, long Start)? current = null;
 
         RunRecord Record() => new(
@@ -33,7 +34,6 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
             var context = new RunContext(accel, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
             var directory = Path.GetDirectoryName(Path.GetFullPath(matrix.FilePath)) ?? ".";
-            var runs = matrix.Kernels.SelectMany(entry => Enumerable.Range(1, repeats).Select(repeat => (entry, repeat))).ToList();
             for (var index = 0; index < runs.Count; index++)
             {
                 var (entry, repeat) = runs[index];
@@ -48,9 +48,15 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
         catch (OperationCanceledException)
         {
             // The kernel that was running when the user interrupted gets its row, so the table
-            // shows where the run stopped; the kernels before it keep their verdicts.
-            if (current is var (entry, repeat, start) && !results.Any(r => r.Name == entry.Name && r.Repeat == repeat))
-                results.Add(KernelRun.Unbootable(entry, repeat, GuestArguments.ScenariosOf(entry.Guest), "interrupted", clock.GetElapsedTime(start)));
+            // shows where the run stopped; the kernels before it keep their verdicts, and the ones
+            // after it get rows too, so run.json still names the whole matrix and no reader takes
+            // a missing kernel for one that was never in it.
+            foreach (var (entry, repeat) in runs.Where(r => !results.Any(done => done.Name == r.Entry.Name && done.Repeat == r.Repeat)))
+            {
+                TimeSpan? ranFor = current is { } now && now.Entry == entry && now.Repeat == repeat ? clock.GetElapsedTime(now.Start) : null;
+                results.Add(KernelRun.Unbootable(
+                    entry, repeat, GuestArguments.ScenariosOf(entry.Guest), ranFor is null ? NotStarted : Interrupted, ranFor ?? TimeSpan.Zero));
+            }
             await folder.WriteAsync(Record(), CancellationToken.None);
             throw;
         }
@@ -64,6 +70,12 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
     static VmEnvironment Environment(string qemuVersion, Vm.AccelResolver accel) => accel.Current is { } decision
         ? new VmEnvironment(qemuVersion, decision.Accel, decision.Reason, decision.Proof, decision.Fallback)
         : new VmEnvironment(qemuVersion, accel.Choice == AccelChoice.Tcg ? Vm.AccelDecision.Tcg : "none", "no kernel was booted, so no accelerator was chosen");
+
+    /// <summary>The reason of every scenario of the kernel that was booting or running when the run was interrupted.</summary>
+    public const string Interrupted = "interrupted";
+
+    /// <summary>The reason of every scenario of a kernel the interrupted run never reached.</summary>
+    public const string NotStarted = "cancelled: the run was interrupted before this kernel";
 
     static string Verdicts(KernelResult result)
     {

@@ -12,16 +12,25 @@ if (arguments.AsksVersion)
     return 0;
 }
 
+if (!arguments.IsKvmProbe && arguments.Mode == "bad-option")
+{
+    // QEMU checks its arguments before it opens any chardev: no console file, no boot, status 1 at once.
+    Output.Error("-foo: invalid option");
+    return 1;
+}
+
 using var output = new Output(arguments.ConsolePath);
 if (arguments.UnderKvm && Kvm(output, arguments.IsKvmProbe, Environment.GetEnvironmentVariable("FAKEQEMU_KVM") ?? "works") is { } kvmExit)
     return kvmExit;
 
+var scenarios = arguments.Scenarios;
 Scripts.Boot(output);
 switch (arguments.Mode)
 {
     case "pass":
-        Scripts.StreamStart(output);
-        Scripts.StreamEnd(output);
+        Scripts.StreamStart(output, scenarios.Count);
+        PassFrom(1);
+        Scripts.Done(output);
         Scripts.Reboot(output);
         return 0;
     case "linger":
@@ -47,6 +56,62 @@ switch (arguments.Mode)
         output.Result("ok 2 after_the_end");
         Scripts.Reboot(output);
         return 0;
+    case "garbled":
+        // Noise on the port in the middle of the stream: the lines around it may be damaged too.
+        Scripts.StreamStart(output, scenarios.Count);
+        Scripts.Passing(output, 1, scenarios[0]);
+        output.Raw([0xff, 0xfe, 0x1b, (byte)'[', (byte)'2', (byte)'J', (byte)'\r', (byte)'\n']);
+        PassFrom(2);
+        Scripts.Done(output);
+        Scripts.Reboot(output);
+        return 0;
+    case "truncated":
+        // The stream stops after two results and QEMU ends: no final line.
+        Scripts.StreamStart(output, scenarios.Count);
+        Scripts.Failing(output, 1, scenarios[0]);
+        Scripts.Passing(output, 2, scenarios[1]);
+        Scripts.Reboot(output);
+        return 0;
+    case "duplicate":
+        // The first scenario reported twice, PASS and then FAIL.
+        Scripts.StreamStart(output, scenarios.Count);
+        Scripts.Passing(output, 1, scenarios[0]);
+        Scripts.Failing(output, 1, scenarios[0]);
+        PassFrom(2);
+        Scripts.Done(output);
+        Scripts.Reboot(output);
+        return 0;
+    case "plan-mismatch":
+        // A plan of one more result than the stream carries.
+        Scripts.StreamStart(output, scenarios.Count + 1);
+        PassFrom(1);
+        Scripts.Done(output);
+        Scripts.Reboot(output);
+        return 0;
+    case "unrequested":
+        // Every requested scenario passes, plus one that nobody asked for (the plan counts it).
+        Scripts.StreamStart(output, scenarios.Count + 1);
+        PassFrom(1);
+        Scripts.Passing(output, scenarios.Count + 1, Scripts.Unrequested);
+        Scripts.Done(output);
+        Scripts.Reboot(output);
+        return 0;
+    case "segfault":
+        // The guest reports a FAIL and a PASS, then dies of SIGSEGV in the third scenario; /init says so and reboots.
+        Scripts.GuestStarts(output);
+        Scripts.StreamStart(output, scenarios.Count);
+        Scripts.Failing(output, 1, scenarios[0]);
+        Scripts.Passing(output, 2, scenarios[1]);
+        Scripts.Segfault(output);
+        Scripts.GuestExits(output, 128 + 11);
+        Scripts.Reboot(output);
+        return 0;
+    case "guest-usage-error":
+        // The guest refuses its command line (status 2) before it writes anything on the result port.
+        Scripts.GuestStarts(output);
+        Scripts.GuestExits(output, 2);
+        Scripts.Reboot(output);
+        return 0;
     case "ignore-sigint":
         // Stands for a QEMU stuck in a state where signals do not end it: only SIGKILL does.
         using (PosixSignalRegistration.Create(PosixSignal.SIGINT, context => context.Cancel = true))
@@ -62,6 +127,13 @@ switch (arguments.Mode)
     default:
         Output.Error($"fake: unknown mode '{arguments.Mode}'");
         return 2;
+}
+
+// A PASS for every requested scenario from the first-th (1-based) on.
+void PassFrom(int first)
+{
+    for (var number = first; number <= scenarios.Count; number++)
+        Scripts.Passing(output, number, scenarios[number - 1]);
 }
 
 static int HangForever()

@@ -12,9 +12,10 @@ public class OutcomeJudgeTests
     static VmRun Run(VmEnd end, params ConsoleFinding[] findings) =>
         new(end, [], findings, 0, "", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5));
 
+    /// <summary>A stream whose plan counts the results it carries (a plan that disagrees is a broken stream: see StreamCheckTests).</summary>
     static GuestReport Stream(ScenarioVerdict? verdict, bool complete = true, string? reason = null)
     {
-        List<string> lines = [KtapLines.Version, KtapLines.Plan(1)];
+        List<string> lines = [KtapLines.Version, KtapLines.Plan(verdict is null ? 0 : 1)];
         if (verdict is { } v)
         {
             lines.Add(KtapLines.Evidence(ScenarioNames.ForkCpuId, "child cpu_id=3 getcpu=2"));

@@ -4,6 +4,7 @@ using Harness.Results;
 using Harness.Running;
 using Harness.Vm;
 using Protocol;
+using InitScript = Harness.GuestImage.InitScript;
 
 namespace Harness.Tests.Running;
 
@@ -27,6 +28,20 @@ public class KernelRunRetryTests
         {
             Requests.Add(request);
             return Task.FromResult(runs[Math.Min(Boots - 1, runs.Length - 1)]);
+        }
+    }
+
+    /// <summary>Plays one VM run again and again, writing <paramref name="console"/> as the console log each time, and counts the boots.</summary>
+    sealed class ConsoleWritingVms(VmRun run, params string[] console) : IVmRunner
+    {
+        public int Boots { get; private set; }
+
+        public async Task<VmRun> RunAsync(VmRequest request, CancellationToken cancellationToken)
+        {
+            Boots++;
+            if (console.Length > 0)
+                await File.WriteAllLinesAsync(request.ConsoleLogPath, console, cancellationToken);
+            return run;
         }
     }
 
@@ -160,5 +175,42 @@ public class KernelRunRetryTests
 
         Assert.That(vms.Boots, Is.EqualTo(1));
         Assert.That(result.Scenarios.Single().Reason, Is.EqualTo("console silent for 30 s after: Run /init as init process"));
+    }
+
+    [Test]
+    public async Task A_qemu_that_refuses_its_arguments_is_not_booted_again_and_its_message_is_the_reason()
+    {
+        // QEMU exits at once and opens no console: the same arguments would fail the same way.
+        var vms = new ConsoleWritingVms(new VmRun(VmEnd.EndedEarly, [], [], 1, "qemu-system-x86_64: -foo: invalid option", TimeSpan.Zero, TimeSpan.FromSeconds(0.1)));
+
+        var result = await RunAsync(vms);
+
+        Assert.That(vms.Boots, Is.EqualTo(1));
+        Assert.That(result.Scenarios.Single().Reason, Is.EqualTo("QEMU stopped before the kernel ran: qemu-system-x86_64: -foo: invalid option"));
+    }
+
+    [Test]
+    public async Task A_kernel_that_ends_before_the_guest_started_is_still_booted_again()
+    {
+        var vms = new ConsoleWritingVms(new VmRun(VmEnd.EndedEarly, [], [], 0, "", TimeSpan.Zero, TimeSpan.FromSeconds(2)),
+            "[    0.000000] Linux version 6.1.0-50-amd64", "[    1.200000] reboot: Restarting system");
+
+        await RunAsync(vms);
+
+        Assert.That(vms.Boots, Is.EqualTo(KernelRun.MaxBootAttempts));
+    }
+
+    [Test]
+    public async Task A_guest_that_crashed_before_its_stream_is_not_booted_again()
+    {
+        var vms = new ConsoleWritingVms(new VmRun(VmEnd.EndedEarly, [], [], 0, "", TimeSpan.Zero, TimeSpan.FromSeconds(2)),
+            "[    0.000000] Linux version 6.1.0-50-amd64",
+            $"[    1.900000] {InitScript.GuestStartMarker}",
+            $"[    2.000000] {InitScript.GuestExitMarker}139");
+
+        var result = await RunAsync(vms);
+
+        Assert.That(vms.Boots, Is.EqualTo(1));
+        Assert.That(result.Scenarios.Single().Reason, Is.EqualTo("guest crashed: signal 11 (SIGSEGV) before its result stream began"));
     }
 }

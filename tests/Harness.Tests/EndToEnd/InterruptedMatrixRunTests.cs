@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using CliWrap;
+using Harness.Results;
+using Harness.Running;
+using Protocol;
+
+namespace Harness.Tests.EndToEnd;
+
+/// <summary>
+/// SIGINT or SIGTERM while the second kernel of four runs (its fake QEMU ignores both, as a stuck
+/// QEMU may): every VM stopped within seconds, the finished kernel's cells kept, the running one
+/// "interrupted", the two never started listed as cancelled, the signal's exit status, and an
+/// earlier run's folder untouched.
+/// </summary>
+public class InterruptedMatrixRunTests
+{
+    static readonly string[] Scenarios = [ScenarioNames.ForkCpuId, ScenarioNames.AffinityPin];
+
+    ScratchFolder _scratch = null!;
+    int? _harness;
+
+    [SetUp]
+    public void CreateScratch() => _scratch = new ScratchFolder();
+
+    [TearDown]
+    public void StopAndRemove()
+    {
+        // Only when an assertion failed before the harness ended: never leave it (or its QEMU) running.
+        if (_harness is { } id && Process.GetProcesses().FirstOrDefault(p => p.Id == id) is { HasExited: false } harness)
+            harness.Kill(entireProcessTree: true);
+        _scratch.Dispose();
+    }
+
+    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
+
+    static readonly Dictionary<string, string?> NoForcedMode = new() { ["FAKEQEMU_MODE"] = null };
+
+    string Matrix()
+    {
+        _scratch.FakeBzImage();
+        // The fake reads its mode from the kernel image when nothing else names one.
+        File.AppendAllText(_scratch.FakeBzImage("bzImage-stuck"), "fakeqemu.mode=ignore-sigint\0");
+        return _scratch.Write("kernels.yaml", """
+            defaults:
+              accel: tcg
+              boot_timeout: 10
+              test_timeout: 120
+              guest:
+                scenarios: [fork_cpu_id, affinity_pin]
+            kernels:
+              - name: first
+                source: { path: bzImage }
+              - name: stuck
+                source: { path: bzImage-stuck }
+              - name: never-1
+                source: { path: bzImage }
+              - name: never-2
+                source: { path: bzImage }
+            """);
+    }
+
+    IReadOnlyList<string> Arguments(string matrix, params string[] more) =>
+        ["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu, .. more];
+
+    string LatestFolder() => Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: true)!.FullName;
+
+    async Task InterruptingTheSecondKernelAsync(string signal, int expectedStatus)
+    {
+        var matrix = Matrix();
+        var earlier = await HarnessProcess.RunAsync(Arguments(matrix, "--kernel", "first"), NoForcedMode, TimeSpan.FromMinutes(2));
+        Assert.That(earlier.ExitCode, Is.EqualTo(0), earlier.Output + earlier.Errors);
+        var earlierFolder = LatestFolder();
+        var earlierFiles = FolderSnapshot.Of(earlierFolder);
+
+        var (processId, exit) = HarnessProcess.Start(Arguments(matrix), NoForcedMode);
+        _harness = processId;
+        var stuckQemu = $"FakeQemu -M .*{_scratch.Path}/results/.*/stuck\\.console\\.log";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (string.IsNullOrEmpty(await Vm.FakeQemu.ProcessesMentioningAsync(stuckQemu)) && DateTime.UtcNow < deadline && !exit.IsCompleted)
+            await Task.Delay(100);
+        Assert.That(await Vm.FakeQemu.ProcessesMentioningAsync(stuckQemu), Is.Not.Empty, "the second kernel's QEMU is running");
+
+        var stopping = Stopwatch.StartNew();
+        await Cli.Wrap("kill").WithArguments(["-" + signal, processId.ToString(CultureInfo.InvariantCulture)]).ExecuteAsync();
+        var status = await exit.WaitAsync(TimeSpan.FromSeconds(30));
+        var stopped = stopping.Elapsed;
+
+        var run = RunRecordJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(LatestFolder(), "run.json")));
+        var kernels = run.Kernels.ToDictionary(k => k.Name);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status, Is.EqualTo(expectedStatus));
+            Assert.That(stopped, Is.LessThan(TimeSpan.FromSeconds(10)), "stopped within seconds");
+            Assert.That(await Vm.FakeQemu.ProcessesMentioningAsync($"FakeQemu .*{_scratch.Path}"), Is.Empty, "no QEMU is left behind");
+            Assert.That(run.Kernels.Select(k => k.Name), Is.EqualTo(new[] { "first", "stuck", "never-1", "never-2" }));
+            Assert.That(kernels["first"].Error, Is.Null);
+            Assert.That(kernels["first"].Scenarios.Select(s => (s.Scenario, s.Outcome)),
+                Is.EqualTo(Scenarios.Select(s => (s, ScenarioVerdict.Pass))), "the finished kernel keeps its cells");
+            Assert.That(kernels["stuck"].Error, Is.EqualTo(MatrixRunner.Interrupted));
+            Assert.That(kernels["stuck"].Scenarios.Select(s => (s.Scenario, s.Outcome, s.Reason)),
+                Is.EqualTo(Scenarios.Select(s => (s, ScenarioVerdict.Error, (string?)"interrupted"))));
+            foreach (var never in new[] { "never-1", "never-2" })
+            {
+                Assert.That(kernels[never].Error, Is.EqualTo("cancelled: the run was interrupted before this kernel"));
+                Assert.That(kernels[never].Scenarios.Select(s => (s.Scenario, s.Outcome, s.Reason)),
+                    Is.EqualTo(Scenarios.Select(s => (s, ScenarioVerdict.Error, (string?)"cancelled: the run was interrupted before this kernel"))));
+                Assert.That(kernels[never].BootAttempts, Is.Zero);
+            }
+            Assert.That(File.Exists(Path.Combine(LatestFolder(), "summary.md")), Is.True);
+            Assert.That(LatestFolder(), Is.Not.EqualTo(earlierFolder));
+            Assert.That(FolderSnapshot.Of(earlierFolder), Is.EqualTo(earlierFiles), "the earlier run's folder is untouched");
+        });
+    }
+
+    [Test]
+    public Task Ctrl_c_in_the_middle_of_a_matrix_stops_every_vm_keeps_what_finished_lists_the_rest_and_exits_130() =>
+        InterruptingTheSecondKernelAsync("INT", 130);
+
+    [Test]
+    public Task Sigterm_in_the_middle_of_a_matrix_stops_every_vm_keeps_what_finished_lists_the_rest_and_exits_143() =>
+        InterruptingTheSecondKernelAsync("TERM", 143);
+}
