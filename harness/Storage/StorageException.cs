@@ -20,6 +20,11 @@ public sealed partial class StorageException : IOException
 
     public static StorageException Writing(string filePath, Exception cause) => new($"{Problem(cause)} writing {filePath}", filePath, cause);
 
+    public static StorageException Creating(string path, Exception cause) => new($"{Problem(cause)} creating {path}", path, cause);
+
+    /// <summary>The failure of a libc call, worded like .NET's own (errno kept as the HResult).</summary>
+    public static IOException FromErrno(int errno, string path) => new($"{Marshal.GetPInvokeErrorMessage(errno)} : '{path}'", errno);
+
     /// <summary>
     /// One line for an I/O failure raised elsewhere (a log file another component writes): the
     /// errno's words and the path .NET put in its message.
