@@ -106,8 +106,8 @@ public sealed class DebianKernelFetcher(
             var member = await DebExtractor.ExtractKernelImageAsync(deb, image, ct)
                 ?? throw new KernelAcquisitionException(
                     $"{resolved.ImagePackage} {resolved.ImageVersion} holds no vmlinuz under boot/ or usr/lib/modules/");
-            if (!await BzImage.IsBzImageAsync(image, ct))
-                throw new KernelAcquisitionException($"{member} in {resolved.ImagePackage} {resolved.ImageVersion} is not a bzImage");
+            if (await BzImage.ProblemAsync(image, ct) is { } problem)
+                throw new KernelAcquisitionException($"{member} in {resolved.ImagePackage} {resolved.ImageVersion} is not a bzImage ({problem})");
             File.Delete(deb);
 
             var meta = new DebianKernelMeta(
