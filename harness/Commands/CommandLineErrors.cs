@@ -1,24 +1,33 @@
 using System.CommandLine;
 using Harness.Config;
+using Harness.GuestImage;
+using Harness.Kernels;
 using Harness.Prerequisites;
+using Harness.Storage;
+using Harness.Vm;
 
 namespace Harness.Commands;
 
 /// <summary>
 /// Runs the chosen verb and turns every error into one line on stderr and an exit status, never a
-/// stack trace: a user reads "kernels.yaml:3:5: unknown key 'cpu'", not an exception dump. Set
-/// HARNESS_DEBUG=1 to see the stack of an unexpected error.
+/// stack trace: a user reads "kernels.yaml:3:5: unknown key 'cpu'", not an exception dump. A bug
+/// (an exception of no known kind) exits 70 with its stack trace in a log file the line names; set
+/// HARNESS_DEBUG=1 to see the stack of any error on stderr as well.
 /// </summary>
 public static class CommandLineErrors
 {
-    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    public static Task<int> InvokeAsync(RootCommand root, string[] args) =>
+        InvokeAsync(root, args, Console.Error, Path.GetTempPath());
+
+    /// <param name="crashLogDirectory">Where the stack trace of a harness bug is saved.</param>
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args, TextWriter errors, string crashLogDirectory)
     {
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             // System.CommandLine would answer with status 1, which here means "a kernel missed its expectation".
             foreach (var error in parse.Errors)
-                await Console.Error.WriteLineAsync($"harness: {OneLine(error.Message)} (see --help)");
+                await errors.WriteLineAsync($"harness: {OneLine(error.Message)} (see --help)");
             return ExitCodes.BadInput;
         }
         var configuration = new InvocationConfiguration
@@ -34,19 +43,30 @@ public static class CommandLineErrors
         catch (Exception exception)
         {
             var (status, message) = Describe(exception);
-            await Console.Error.WriteLineAsync($"harness: {message}");
+            if (status == ExitCodes.InternalError)
+                message += "; " + CrashLog.Write(exception, args, crashLogDirectory, DateTimeOffset.UtcNow);
+            await errors.WriteLineAsync($"harness: {message}");
             if (Environment.GetEnvironmentVariable("HARNESS_DEBUG") == "1")
-                await Console.Error.WriteLineAsync(exception.ToString());
+                await errors.WriteLineAsync(exception.ToString());
             return status;
         }
     }
 
-    static (int Status, string Message) Describe(Exception exception) => exception switch
+    /// <summary>
+    /// The exit status and the line for every kind of failure. Only the input's own faults are 2: a
+    /// failure of the host is 4 (CI retries elsewhere), and anything unforeseen is a bug, 70, never
+    /// passed off as the user's mistake.
+    /// </summary>
+    internal static (int Status, string Message) Describe(Exception exception) => exception switch
     {
         MatrixException matrix => (ExitCodes.BadInput, OneLine(matrix.Message)),
-        PrerequisiteException missing => (ExitCodes.MissingPrerequisite, OneLine(missing.Message)),
+        PrerequisiteException or QemuNotFoundException => (ExitCodes.MissingPrerequisite, OneLine(exception.Message)),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
-        _ => (ExitCodes.BadInput, $"error: {OneLine(exception.Message)}"),
+        IOException io => (ExitCodes.Environment, StorageException.Describe(io)),
+        UnauthorizedAccessException => (ExitCodes.Environment, $"permission denied: {OneLine(exception.Message)}"),
+        EnvironmentException or AccelUnavailableException or KernelAcquisitionException or GuestBuildException
+            => (ExitCodes.Environment, OneLine(exception.Message)),
+        _ => (ExitCodes.InternalError, $"internal error ({exception.GetType().Name}: {OneLine(exception.Message)})"),
     };
 
     static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();

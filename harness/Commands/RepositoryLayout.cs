@@ -30,6 +30,6 @@ public sealed record RepositoryLayout(string Root)
                     return new RepositoryLayout(folder.FullName);
             }
         }
-        throw new InvalidOperationException("cannot find the harness checkout (no Harness.sln above the working directory)");
+        throw new EnvironmentException("cannot find the harness checkout (no Harness.sln above the working directory or the harness binary)");
     }
 }

@@ -55,7 +55,11 @@ internal static partial class KernelEntryReader
         return name;
     }
 
-    // The name becomes a directory under results/ and a column of reports, hence the narrow alphabet.
+    // The name becomes file names in the run folder (<name>.console.log), a column of reports and a
+    // word users type after --kernel, hence the narrow alphabet, checked here rather than mapped to a
+    // safe stem later: a refused name is a one-line fix at its line and column, while a mapping would
+    // make two names ("a b" and "a_b") share files and the files stop matching the names in the table.
+    // No shell, '..', '/' or leading '-' can get through it (RunFolder.KernelFile checks again).
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex NamePattern();
 }

@@ -20,4 +20,10 @@ public static class MatrixLimits
     public const int MinNumaNodes = 1;
     public const int MaxNumaNodes = 8;
     public const int MaxKernelNameLength = 64;
+
+    /// <summary>Bytes of kernels.yaml read at most: the default matrix is about 2 KiB.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>Mappings and lists inside one another (the top level is 1, a build's patches list 6).</summary>
+    public const int MaxNestingDepth = 16;
 }

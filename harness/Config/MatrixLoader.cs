@@ -8,27 +8,13 @@ public static class MatrixLoader
 {
     /// <summary>Reads and validates the matrix file at <paramref name="path"/>.</summary>
     /// <remarks>Messages show the path as given; <see cref="Matrix.FilePath"/> holds it made absolute.</remarks>
-    public static Matrix Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new MatrixException(SourceLocation.WholeFile(path), "file not found");
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new MatrixException(SourceLocation.WholeFile(path), $"cannot read the file: {exception.Message}");
-        }
-        return Parse(text, path);
-    }
+    public static Matrix Load(string path) => Parse(MatrixText.Read(path), path);
 
     /// <summary>Validates matrix text as if read from <paramref name="filePath"/> (which need not exist).</summary>
     public static Matrix Parse(string yamlText, string filePath)
     {
+        if (yamlText.Length > MatrixLimits.MaxFileBytes)
+            throw MatrixText.TooLarge(filePath);
         var source = new YamlSource(filePath);
         var stream = YamlDocumentLoader.Load(yamlText, source);
         return MatrixReader.Read(stream, source, Path.GetFullPath(filePath));

@@ -10,7 +10,7 @@ internal static class YamlDocumentLoader
 
     public static YamlStream Load(string yamlText, YamlSource source)
     {
-        var parser = new PositionTrackingParser(new Parser(new StringReader(yamlText)));
+        var parser = new PositionTrackingParser(new BoundedParser(new Parser(new StringReader(yamlText)), source));
         var stream = new YamlStream();
         try
         {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Harness.Storage;
 
 namespace Harness.GuestImage;
 
@@ -19,31 +20,51 @@ public sealed class GuestImageBuilder(string repoRoot, string cacheRoot, Action<
         var busybox = StaticBusybox.Load();
         var sdkVersion = await DotnetSdk.GetVersionAsync(repoRoot, ct);
         var hash = GuestContentHash.Compute(repoRoot, InitScript.Text, busybox, sdkVersion);
-        var guestCache = Path.Combine(cacheRoot, "guest");
-        var imageFolder = Path.Combine(guestCache, hash);
-        var imagePath = Path.Combine(imageFolder, ImageFileName);
-        if (File.Exists(imagePath))
-        {
-            progress($"guest image {hash}: cached");
-            return new GuestImage(imagePath, hash, FromCache: true);
-        }
+        var entry = new GuestCacheEntry(cacheRoot, hash);
+        if (await CachedFile.CheckAsync(entry.ImagePath, ct) == CachedFileState.Intact)
+            return Cached(entry);
 
+        // Two runs on one cache would both publish into publish-<hash> (each emptying it first) and
+        // both write the image: one builds, the other waits and then takes it from the cache.
+        using (await CacheLock.AcquireAsync(entry.LockPath, () => progress($"guest image {hash}: waiting for another run building it"), ct))
+        {
+            switch (await CachedFile.CheckAsync(entry.ImagePath, ct))
+            {
+                case CachedFileState.Intact:
+                    return Cached(entry);
+                case CachedFileState.Damaged:
+                    progress($"guest image {hash}: the cached image does not match its recorded SHA-256; building it again");
+                    CachedFile.Remove(entry.ImagePath);
+                    break;
+            }
+            return await BuildUnderLockAsync(entry, sdkVersion, busybox, ct);
+        }
+    }
+
+    GuestImage Cached(GuestCacheEntry entry)
+    {
+        progress($"guest image {entry.Hash}: cached");
+        return new GuestImage(entry.ImagePath, entry.Hash, FromCache: true);
+    }
+
+    async Task<GuestImage> BuildUnderLockAsync(GuestCacheEntry entry, string sdkVersion, byte[] busybox, CancellationToken ct)
+    {
         var stopwatch = Stopwatch.StartNew();
-        Directory.CreateDirectory(imageFolder);
-        progress($"guest image {hash}: publishing the guest (NativeAOT, SDK {sdkVersion})");
-        var binary = await new GuestPublisher(repoRoot).PublishAsync(
-            Path.Combine(guestCache, $"publish-{hash}"), Path.Combine(imageFolder, "publish.log"), ct);
+        Directory.CreateDirectory(entry.Folder);
+        progress($"guest image {entry.Hash}: publishing the guest (NativeAOT, SDK {sdkVersion})");
+        var binary = await new GuestPublisher(repoRoot).PublishAsync(entry.PublishFolder, entry.PublishLog, ct);
 
         var libraries = await new SharedLibraryResolver().ResolveAsync(binary, ct);
-        progress($"guest image {hash}: libraries {string.Join(", ", libraries.Select(l => l.GuestPath))}");
+        progress($"guest image {entry.Hash}: libraries {string.Join(", ", libraries.Select(l => l.GuestPath))}");
         var entries = InitramfsLayout.Compose(
             InitScript.Text,
             busybox,
             await File.ReadAllBytesAsync(binary, ct),
             libraries.Select(library => (library.GuestPath, File.ReadAllBytes(library.HostFile))));
-        InitramfsFile.WriteAtomically(imagePath, entries);
+        InitramfsFile.WriteAtomically(entry.ImagePath, entries);
+        await CachedFile.RecordAsync(entry.ImagePath, ct);
 
-        progress($"guest image {hash}: {new FileInfo(imagePath).Length / 1024} KiB in {stopwatch.Elapsed.TotalSeconds:F1} s");
-        return new GuestImage(imagePath, hash, FromCache: false);
+        progress($"guest image {entry.Hash}: {new FileInfo(entry.ImagePath).Length / 1024} KiB in {stopwatch.Elapsed.TotalSeconds:F1} s");
+        return new GuestImage(entry.ImagePath, entry.Hash, FromCache: false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Harness.GuestImage.Cpio;
+using Harness.Storage;
 
 namespace Harness.GuestImage;
 
@@ -22,22 +23,13 @@ public static class GuestImageExtras
         if (File.Exists(variant))
             return variant;
 
-        var temporary = $"{variant}.tmp-{Guid.NewGuid():N}";
-        try
+        var entries = files.Select(f => CpioEntry.File(f.GuestPath, f.Content, CpioEntry.Executable)).ToList();
+        await AtomicFile.WriteAsync(variant, async (output, token) =>
         {
-            await using (var output = File.Create(temporary))
-            {
-                await using (var input = File.OpenRead(baseImage))
-                    await input.CopyToAsync(output, ct);
-                var entries = files.Select(f => CpioEntry.File(f.GuestPath, f.Content, CpioEntry.Executable)).ToList();
-                InitramfsFile.Write(output, InitramfsLayout.WithParentDirectories(entries));
-            }
-            File.Move(temporary, variant, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            await using (var input = File.OpenRead(baseImage))
+                await input.CopyToAsync(output, token);
+            InitramfsFile.Write(output, InitramfsLayout.WithParentDirectories(entries));
+        }, ct);
         return variant;
     }
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Harness.GuestImage.Cpio;
+using Harness.Storage;
 
 namespace Harness.GuestImage;
 
@@ -7,23 +8,11 @@ namespace Harness.GuestImage;
 internal static class InitramfsFile
 {
     /// <summary>
-    /// Writes to a temporary file beside <paramref name="path"/> and renames it into place, so a
-    /// cancelled or crashed build never leaves a truncated image that a later run takes as cached.
+    /// Appears under <paramref name="path"/> only once complete, so a cancelled or crashed build never
+    /// leaves a truncated image that a later run takes as cached.
     /// </summary>
-    public static void WriteAtomically(string path, IEnumerable<CpioEntry> entries)
-    {
-        var temporary = $"{path}.tmp-{Guid.NewGuid():N}";
-        try
-        {
-            using (var file = File.Create(temporary))
-                Write(file, entries);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void WriteAtomically(string path, IEnumerable<CpioEntry> entries) =>
+        AtomicFile.Write(path, file => Write(file, entries));
 
     /// <summary>
     /// .NET's GZipStream writes a fixed header (MTIME 0, no file name, OS 3 = Unix), so the same

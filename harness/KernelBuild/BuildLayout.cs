@@ -20,6 +20,9 @@ public sealed record BuildLayout(string CacheRoot, BuildInputs Inputs)
     /// <summary>Written after the source is fully unpacked, so an interrupted unpack is redone.</summary>
     public string PristineMarker => Path.Combine(SourceRoot, "src.complete");
 
+    /// <summary>Held while the pristine source is unpacked, which every tree of the source shares.</summary>
+    public string PristineLock => Path.Combine(SourceRoot, "src.lock");
+
     public string TreeRoot => Path.Combine(SourceRoot, "trees", Inputs.TreeKey);
 
     public string TreeSource => Path.Combine(TreeRoot, "src");

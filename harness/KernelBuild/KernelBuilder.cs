@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Harness.Storage;
 
 namespace Harness.KernelBuild;
 
@@ -26,23 +27,28 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
             await CompilerVersion.FirstLineAsync(cancellationToken));
         var layout = new BuildLayout(Path.GetFullPath(cacheRoot), inputs);
 
-        if (IsComplete(layout, request))
+        if (await IsCompleteAsync(layout, request, cancellationToken))
             return Result(layout, request, FromCache: true, clock.Elapsed);
 
         Directory.CreateDirectory(layout.TreeRoot);
-        using (await TreeLock.AcquireAsync(layout.LockFile, progress, cancellationToken))
+        using (await CacheLock.AcquireAsync(layout.LockFile, () => progress($"waiting for another build of the same tree ({layout.LockFile})"), cancellationToken))
         {
             // Another process may have built the same image while this one waited for the lock.
-            if (IsComplete(layout, request))
+            if (await IsCompleteAsync(layout, request, cancellationToken))
                 return Result(layout, request, FromCache: true, clock.Elapsed);
             Directory.CreateDirectory(layout.ImageDirectory);
             var fragment = ParseFragment(fragmentPath, fragmentBytes);
-            var imageWasCached = File.Exists(layout.ImagePath);
+            var imageWasCached = await CachedFile.CheckAsync(layout.ImagePath, cancellationToken) switch
+            {
+                CachedFileState.Intact => true,
+                CachedFileState.Damaged => Discard(layout),
+                _ => false,
+            };
             if (!imageWasCached)
             {
                 await using var log = new StreamWriter(layout.LogPath, append: false);
                 await BuildInTreeAsync(request, layout, fragmentPath, fragment, patches, log, cancellationToken);
-                await File.WriteAllTextAsync(layout.BuildSecondsFile,
+                await AtomicFile.WriteAllTextAsync(layout.BuildSecondsFile,
                     clock.Elapsed.TotalSeconds.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "\n", cancellationToken);
             }
             if (request.Selftests && !SelftestBuilder.IsBuilt(layout))
@@ -80,8 +86,17 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
         }
     }
 
-    static bool IsComplete(BuildLayout layout, KernelBuildRequest request) =>
-        File.Exists(layout.ImagePath) && (!request.Selftests || SelftestBuilder.IsBuilt(layout));
+    static async Task<bool> IsCompleteAsync(BuildLayout layout, KernelBuildRequest request, CancellationToken cancellationToken) =>
+        await CachedFile.CheckAsync(layout.ImagePath, cancellationToken) == CachedFileState.Intact
+        && (!request.Selftests || SelftestBuilder.IsBuilt(layout));
+
+    /// <summary>A cached image that no longer matches its hash is never booted: it goes, and is built again.</summary>
+    bool Discard(BuildLayout layout)
+    {
+        progress($"the cached {layout.ImagePath} does not match its recorded SHA-256; building it again");
+        CachedFile.Remove(layout.ImagePath);
+        return false;
+    }
 
     static KernelBuildResult Result(BuildLayout layout, KernelBuildRequest request, bool FromCache, TimeSpan elapsed) =>
         new(layout.ImagePath, layout.Inputs.ImageKey, FromCache, elapsed, layout.LogPath,
@@ -124,10 +139,9 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
 
         // Copied (not linked) because the next build in this tree overwrites arch/x86/boot/bzImage;
         // the image appears under its final name only when complete, as the cache check relies on.
-        File.Copy(Path.Combine(layout.ObjectDirectory, ".config"), layout.ConfigCopy, overwrite: true);
-        var partial = layout.ImagePath + ".partial";
-        File.Copy(layout.BuiltImage, partial, overwrite: true);
-        File.Move(partial, layout.ImagePath, overwrite: true);
+        await AtomicFile.CopyAsync(Path.Combine(layout.ObjectDirectory, ".config"), layout.ConfigCopy, cancellationToken);
+        await AtomicFile.CopyAsync(layout.BuiltImage, layout.ImagePath, cancellationToken);
+        await CachedFile.RecordAsync(layout.ImagePath, cancellationToken);
     }
 
     static async Task<byte[]> ReadAsync(string path, string what, CancellationToken cancellationToken) =>

@@ -1,3 +1,5 @@
+using Harness.Storage;
+
 namespace Harness.KernelBuild;
 
 /// <summary>
@@ -18,7 +20,7 @@ sealed class KernelConfigurer(BuildLayout layout, MakeRunner make, Action<string
             var merged = ConfigMerge.Merge(await File.ReadAllTextAsync(ConfigPath, cancellationToken), fragment.Options);
             await File.WriteAllTextAsync(ConfigPath, merged, cancellationToken);
             await make.RunAsync(["olddefconfig"], cancellationToken);
-            await File.WriteAllTextAsync(layout.ConfigMarker, "", cancellationToken);
+            await AtomicFile.WriteAllTextAsync(layout.ConfigMarker, "", cancellationToken);
         }
 
         var config = KconfigText.Values(await File.ReadAllTextAsync(ConfigPath, cancellationToken));

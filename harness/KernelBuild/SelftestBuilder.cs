@@ -1,3 +1,5 @@
+using Harness.Storage;
+
 namespace Harness.KernelBuild;
 
 /// <summary>
@@ -42,7 +44,7 @@ sealed class SelftestBuilder(BuildLayout layout, MakeRunner make, Action<string>
         if (Directory.Exists(layout.SelftestsDirectory))
             Directory.Delete(layout.SelftestsDirectory, recursive: true);
         Directory.Move(partial, layout.SelftestsDirectory);
-        await File.WriteAllTextAsync(layout.SelftestsMarker, Format + "\n", cancellationToken);
+        await AtomicFile.WriteAllTextAsync(layout.SelftestsMarker, Format + "\n", cancellationToken);
     }
 
     List<string> Arguments(SelftestProgram program, string output) =>

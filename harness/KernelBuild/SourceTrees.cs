@@ -1,4 +1,5 @@
 using CliWrap;
+using Harness.Storage;
 
 namespace Harness.KernelBuild;
 
@@ -13,6 +14,17 @@ sealed class SourceTrees(Action<string> progress)
     {
         if (File.Exists(layout.PristineMarker))
             return;
+        // The pristine copy is shared by every tree of the source (each fragment has its own tree and
+        // tree lock): two runs building one source with two fragments would unpack into one .partial.
+        using (await CacheLock.AcquireAsync(layout.PristineLock, () => progress($"waiting for another unpack of the same source ({layout.PristineLock})"), cancellationToken))
+        {
+            if (!File.Exists(layout.PristineMarker))
+                await UnpackPristineAsync(source, layout, cancellationToken);
+        }
+    }
+
+    async Task UnpackPristineAsync(string source, BuildLayout layout, CancellationToken cancellationToken)
+    {
         var partial = layout.PristineSource + ".partial";
         DeleteDirectory(partial);
         DeleteDirectory(layout.PristineSource);
@@ -35,7 +47,7 @@ sealed class SourceTrees(Action<string> progress)
         if (!File.Exists(Path.Combine(partial, "Makefile")) || !Directory.Exists(Path.Combine(partial, "kernel")))
             throw new KernelBuildException($"{source} does not look like a kernel source tree (no Makefile and kernel/ at its top)");
         Directory.Move(partial, layout.PristineSource);
-        await File.WriteAllTextAsync(layout.PristineMarker, layout.Inputs.SourceIdentity + "\n", cancellationToken);
+        await AtomicFile.WriteAllTextAsync(layout.PristineMarker, layout.Inputs.SourceIdentity + "\n", cancellationToken);
     }
 
     public async Task EnsureTreeAsync(BuildLayout layout, CancellationToken cancellationToken)
@@ -45,7 +57,7 @@ sealed class SourceTrees(Action<string> progress)
         Reset(layout);
         progress("linking a build tree to the pristine source");
         await BuildTool.RunAsync("cp", ["-al", layout.PristineSource, layout.TreeSource], null, cancellationToken);
-        await File.WriteAllTextAsync(layout.TreeMarker, "", cancellationToken);
+        await AtomicFile.WriteAllTextAsync(layout.TreeMarker, "", cancellationToken);
     }
 
     /// <summary>

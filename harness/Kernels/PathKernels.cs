@@ -17,8 +17,8 @@ public static class PathKernels
             throw new KernelAcquisitionException($"kernel image '{path}' is a directory, not a bzImage file");
         if (!File.Exists(path))
             throw new KernelAcquisitionException($"kernel image '{path}' does not exist");
-        if (!await BzImage.IsBzImageAsync(path, ct))
-            throw new KernelAcquisitionException($"kernel image '{path}' is not a bzImage (no 'HdrS' boot header at 0x202)");
+        if (await BzImage.ProblemAsync(path, ct) is { } problem)
+            throw new KernelAcquisitionException($"kernel image '{path}' is not a bzImage ({problem})");
 
         var sha256 = await FileSha256.ComputeAsync(path, ct);
         return new KernelImage(path, $"sha256:{sha256}", FromCache: true, stopwatch.Elapsed);

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Harness.Storage;
 
 namespace Harness.Kernels.Debian;
 
 /// <summary>
 /// <c>&lt;cache&gt;/kernels/debian/&lt;package&gt;_&lt;version&gt;/</c> holding <c>vmlinuz</c> and <c>meta.json</c>.
 /// An entry appears by renaming a finished staging directory, so an interrupted fetch never leaves a
-/// half-written entry behind; an entry is trusted only when the image still matches the hash in its meta.
+/// half-written entry behind; an entry is trusted only when the image still matches the hash in its
+/// meta, and one that does not is removed, so the cache never serves a bad entry twice.
 /// </summary>
 public sealed class DebianKernelCache(string cacheRoot)
 {
@@ -16,18 +18,24 @@ public sealed class DebianKernelCache(string cacheRoot)
 
     public string EntryDirectory(string package, string version) => Path.Combine(Root, $"{package}_{version}");
 
-    /// <summary>The cached image of a concrete package version, or null when absent or damaged.</summary>
+    /// <summary>
+    /// The cached image of a concrete package version, or null when absent or damaged. A damaged
+    /// entry (an image that no longer matches the hash in its meta, a meta that cannot be read) is
+    /// removed here, so it is fetched again and never offered a second time.
+    /// </summary>
     public async Task<string?> TryGetImageAsync(string package, string version, CancellationToken ct)
     {
         var directory = EntryDirectory(package, version);
+        if (!Directory.Exists(directory))
+            return null;
         var image = Path.Combine(directory, ImageFileName);
         var metaPath = Path.Combine(directory, MetaFileName);
-        if (!File.Exists(image) || !File.Exists(metaPath))
-            return null;
-        var meta = await ReadMetaAsync(metaPath, ct);
-        if (meta is null || meta.Package != package || meta.Version != version)
-            return null;
-        return await FileSha256.ComputeAsync(image, ct) == meta.ImageSha256 ? image : null;
+        var meta = File.Exists(metaPath) ? await ReadMetaAsync(metaPath, ct) : null;
+        if (meta is not null && meta.Package == package && meta.Version == version
+            && File.Exists(image) && await FileSha256.ComputeAsync(image, ct) == meta.ImageSha256)
+            return image;
+        Discard(directory);
+        return null;
     }
 
     /// <summary>A fresh directory beside the entries (same file system, so the final rename is atomic).</summary>
@@ -45,12 +53,11 @@ public sealed class DebianKernelCache(string cacheRoot)
     public async Task<string> CommitAsync(string staging, DebianKernelMeta meta, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(meta, DebianKernelMetaJson.Readable.DebianKernelMeta);
-        await File.WriteAllTextAsync(Path.Combine(staging, MetaFileName), json + "\n", ct);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(staging, MetaFileName), json + "\n", ct);
 
         var entry = EntryDirectory(meta.Package, meta.Version);
         // Whatever is there failed the check in TryGetImageAsync (or we would not be fetching): replace it.
-        if (Directory.Exists(entry))
-            Directory.Delete(entry, recursive: true);
+        Discard(entry);
         try
         {
             Directory.Move(staging, entry);
@@ -60,6 +67,26 @@ public sealed class DebianKernelCache(string cacheRoot)
             // Another harness process committed the same package version first; its copy is as good as ours.
         }
         return Path.Combine(entry, ImageFileName);
+    }
+
+    // Renamed aside first (one atomic step), then deleted: a reader finds the whole entry or none,
+    // never a half-deleted one; two processes discarding at once see one rename fail, harmlessly.
+    private void Discard(string entry)
+    {
+        var aside = Path.Combine(Root, $".discarded-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.Move(entry, aside);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return;
+        }
+        catch (IOException) when (!Directory.Exists(entry))
+        {
+            return;
+        }
+        Directory.Delete(aside, recursive: true);
     }
 
     // A killed run leaves its staging directory behind; a day is far longer than any fetch takes.

@@ -14,7 +14,7 @@ public sealed class DebianKernelFetcher(
     string cacheRoot, Func<ArchiveMirror> mirror, TimeSpan maxListAge, TimeProvider time, Action<string> log,
     ConcurrentDictionary<string, SemaphoreSlim>? suiteGates = null)
 {
-    // One apt state per suite and apt runs with locking off, so two fetches of one suite must not overlap.
+    // One apt state per suite and apt runs with locking off, so two fetches of one suite must not overlap (see SuiteLock).
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _suiteGates = suiteGates ?? new();
     private readonly DebianKernelCache _cache = new(cacheRoot);
 
@@ -24,16 +24,10 @@ public sealed class DebianKernelFetcher(
         if (!KernelPackageRules.IsSafeName(source.Suite) || !KernelPackageRules.IsSafeName(source.Package))
             throw new KernelAcquisitionException($"'{source.Suite}/{source.Package}' is not a valid Debian suite and package name");
 
-        var gate = _suiteGates.GetOrAdd(source.Suite, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
+        using (await SuiteLock.AcquireAsync(cacheRoot, source.Suite, _suiteGates, log, ct))
         {
             var (image, identity, fromCache) = await AcquireAsync(source, ct);
             return new KernelImage(image, identity, fromCache, stopwatch.Elapsed);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 
@@ -106,8 +100,8 @@ public sealed class DebianKernelFetcher(
             var member = await DebExtractor.ExtractKernelImageAsync(deb, image, ct)
                 ?? throw new KernelAcquisitionException(
                     $"{resolved.ImagePackage} {resolved.ImageVersion} holds no vmlinuz under boot/ or usr/lib/modules/");
-            if (!await BzImage.IsBzImageAsync(image, ct))
-                throw new KernelAcquisitionException($"{member} in {resolved.ImagePackage} {resolved.ImageVersion} is not a bzImage");
+            if (await BzImage.ProblemAsync(image, ct) is { } problem)
+                throw new KernelAcquisitionException($"{member} in {resolved.ImagePackage} {resolved.ImageVersion} is not a bzImage ({problem})");
             File.Delete(deb);
 
             var meta = new DebianKernelMeta(

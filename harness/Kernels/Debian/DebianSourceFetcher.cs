@@ -37,6 +37,10 @@ public sealed class DebianSourceFetcher(
 
         await WithAptAsync(tree, async apt =>
         {
+            // Another run may have fetched it while this one waited for the suite; replacing its
+            // copy now could pull the tarball from under its tar.
+            if (File.Exists(tarball))
+                return entry;
             var staging = entry + $".staging-{Guid.NewGuid():N}";
             Directory.CreateDirectory(staging);
             try
@@ -77,9 +81,7 @@ public sealed class DebianSourceFetcher(
     {
         if (!KernelPackageRules.IsSafeName(tree.Suite) || !KernelPackageRules.IsSafeName(tree.Package))
             throw new KernelAcquisitionException($"'{tree.Suite}/{tree.Package}' is not a valid Debian suite and package name");
-        var gate = suiteGates.GetOrAdd(tree.Suite, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(ct);
-        try
+        using (await SuiteLock.AcquireAsync(cacheRoot, tree.Suite, suiteGates, log, ct))
         {
             var state = new PrivateAptState(Path.Combine(cacheRoot, "apt", tree.Suite), tree.Suite);
             await state.PrepareAsync(mirror(), ct);
@@ -87,10 +89,6 @@ public sealed class DebianSourceFetcher(
             if (state.ListsUpdatedAt is not { } updated || time.GetUtcNow() - updated >= maxListAge)
                 await UpdateAsync(apt, state, tree, ct);
             return await use(apt);
-        }
-        finally
-        {
-            gate.Release();
         }
     }
 

@@ -1,3 +1,5 @@
+using Harness.Storage;
+
 namespace Harness.Kernels.Debian;
 
 /// <summary>
@@ -51,13 +53,13 @@ public sealed class PrivateAptState(string directory, string suite)
         // An empty dpkg status: the host's installed packages must not influence what apt picks.
         var status = Path.Combine(Directory, "status");
         if (!File.Exists(status))
-            await File.WriteAllTextAsync(status, "", ct);
+            await AtomicFile.WriteAllTextAsync(status, "", ct);
 
         var wanted = RenderSourcesList(mirror, Suite);
         if (File.Exists(SourcesListPath) && await File.ReadAllTextAsync(SourcesListPath, ct) == wanted)
             return;
         File.Delete(UpdatedStampPath);
-        await File.WriteAllTextAsync(SourcesListPath, wanted, ct);
+        await AtomicFile.WriteAllTextAsync(SourcesListPath, wanted, ct);
     }
 
     /// <summary>When the lists were last updated successfully, or null if never.</summary>
@@ -66,7 +68,7 @@ public sealed class PrivateAptState(string directory, string suite)
 
     public async Task MarkListsUpdatedAsync(DateTimeOffset now, CancellationToken ct)
     {
-        await File.WriteAllTextAsync(UpdatedStampPath, now.ToString("O") + "\n", ct);
+        await AtomicFile.WriteAllTextAsync(UpdatedStampPath, now.ToString("O") + "\n", ct);
         File.SetLastWriteTimeUtc(UpdatedStampPath, now.UtcDateTime);
     }
 }

@@ -14,11 +14,11 @@ sealed class ScratchFolder : IDisposable
         return file;
     }
 
-    /// <summary>A file that passes for a bzImage: the x86 boot protocol's "HdrS" at 0x202.</summary>
-    public string FakeBzImage(string name = "bzImage")
+    /// <summary>A file that passes for a bzImage: the x86 boot protocol's "HdrS" at 0x202, as long as its header says.</summary>
+    public string FakeBzImage(string name = "bzImage") => WriteBytes(name, Kernels.FakeBzImage.Bytes());
+
+    public string WriteBytes(string name, byte[] bytes)
     {
-        var bytes = new byte[0x400];
-        "HdrS"u8.CopyTo(bytes.AsSpan(0x202));
         var file = System.IO.Path.Combine(Path, name);
         File.WriteAllBytes(file, bytes);
         return file;

@@ -118,4 +118,33 @@ public class KernelBuilderTests
 
         Assert.That(failure!.Message, Does.StartWith(fragment).And.Contain("CONFIG_SMT, which the fragment does not set"));
     }
+
+    [Test]
+    public async Task A_cached_image_that_no_longer_matches_its_recorded_hash_is_built_again_not_served()
+    {
+        var first = await builder.BuildAsync(Request(), CancellationToken.None);
+        await File.WriteAllTextAsync(first.ImagePath, "core\n");
+
+        var second = await builder.BuildAsync(Request(), CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.FromCache, Is.False);
+            Assert.That(second.ImagePath, Is.EqualTo(first.ImagePath));
+            Assert.That(File.ReadAllText(second.ImagePath), Is.EqualTo("core\nfork\n"));
+        });
+        Assert.That((await builder.BuildAsync(Request(), CancellationToken.None)).FromCache, Is.True);
+    }
+
+    [Test]
+    public async Task An_image_cached_before_hashes_were_recorded_is_reused_and_its_hash_recorded()
+    {
+        var first = await builder.BuildAsync(Request(), CancellationToken.None);
+        File.Delete(first.ImagePath + ".sha256");
+
+        var second = await builder.BuildAsync(Request(), CancellationToken.None);
+
+        Assert.That(second.FromCache, Is.True);
+        Assert.That(File.Exists(first.ImagePath + ".sha256"), Is.True);
+    }
 }

@@ -91,4 +91,20 @@ public class DebExtractorTests
 
         Assert.That(error.Message, Does.StartWith("dpkg-deb could not read broken.deb").And.Not.Contain('\n'));
     }
+
+    [Test]
+    public async Task A_truncated_download_is_an_error_not_a_shorter_image()
+    {
+        var image = new byte[256 * 1024];
+        new Random(3).NextBytes(image);
+        FakeBzImage.Bytes().CopyTo(image, 0);
+        var deb = await BuildDebAsync("linux-image-1.0-amd64", new Dictionary<string, byte[]> { ["boot/vmlinuz-1.0-amd64"] = image });
+        var whole = await File.ReadAllBytesAsync(deb);
+        await File.WriteAllBytesAsync(deb, whole[..(whole.Length * 6 / 10)]);
+
+        var error = Assert.ThrowsAsync<KernelAcquisitionException>(
+            () => DebExtractor.ExtractKernelImageAsync(deb, Path.Combine(_directory.FullName, "vmlinuz"), CancellationToken.None));
+
+        Assert.That(error.Message, Does.Contain("linux-image-1.0-amd64.deb").And.Not.Contain('\n'));
+    }
 }

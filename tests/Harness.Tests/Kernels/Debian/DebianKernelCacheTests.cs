@@ -90,4 +90,45 @@ public class DebianKernelCacheTests
         Assert.That(Directory.Exists(recent), Is.True);
         Assert.That(Directory.Exists(current), Is.True);
     }
+
+    [Test]
+    public async Task A_damaged_entry_is_removed_so_that_it_is_fetched_again_and_never_served_twice()
+    {
+        var stored = await StoreAsync("linux-image-6.1.0-50-amd64", "6.1.176-1");
+        var bytes = await File.ReadAllBytesAsync(stored);
+        bytes[0x300] ^= 0xff;
+        await File.WriteAllBytesAsync(stored, bytes);
+
+        var first = await _cache.TryGetImageAsync("linux-image-6.1.0-50-amd64", "6.1.176-1", CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.Null);
+            Assert.That(Directory.Exists(Path.GetDirectoryName(stored)), Is.False, "the damaged entry is gone");
+            Assert.That(Directory.GetDirectories(Path.Combine(_root.FullName, "kernels", "debian")), Is.Empty, "nothing set aside is left");
+        });
+    }
+
+    [Test]
+    public async Task A_meta_that_is_not_json_removes_the_entry()
+    {
+        var stored = await StoreAsync("linux-image-6.1.0-50-amd64", "6.1.176-1");
+        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(stored)!, "meta.json"), "{ truncated");
+
+        Assert.That(await _cache.TryGetImageAsync("linux-image-6.1.0-50-amd64", "6.1.176-1", CancellationToken.None), Is.Null);
+        Assert.That(Directory.Exists(Path.GetDirectoryName(stored)), Is.False);
+    }
+
+    [Test]
+    public async Task After_a_damaged_entry_a_fresh_fetch_is_trusted_again()
+    {
+        var stored = await StoreAsync("linux-image-6.1.0-50-amd64", "6.1.176-1");
+        await File.WriteAllBytesAsync(stored, FakeBzImage.Bytes()[..0x300]);
+        Assert.That(await _cache.TryGetImageAsync("linux-image-6.1.0-50-amd64", "6.1.176-1", CancellationToken.None), Is.Null);
+
+        var refetched = await StoreAsync("linux-image-6.1.0-50-amd64", "6.1.176-1");
+
+        Assert.That(await _cache.TryGetImageAsync("linux-image-6.1.0-50-amd64", "6.1.176-1", CancellationToken.None), Is.EqualTo(refetched));
+        Assert.That(await File.ReadAllBytesAsync(refetched), Is.EqualTo(FakeBzImage.Bytes()));
+    }
 }

@@ -1,0 +1,57 @@
+using Harness.Results;
+
+namespace Harness.Tests.EndToEnd;
+
+/// <summary>Two harness processes at the same moment on one cache and one results folder.</summary>
+public class ConcurrentRunTests
+{
+    ScratchFolder _scratch = null!;
+
+    [SetUp]
+    public void CreateScratch() => _scratch = new ScratchFolder();
+
+    [TearDown]
+    public void RemoveScratch() => _scratch.Dispose();
+
+    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
+
+    [Test]
+    public async Task Two_runs_at_once_on_one_cache_get_two_complete_run_folders_and_latest_points_at_one_of_them()
+    {
+        _scratch.FakeBzImage();
+        var matrix = _scratch.Write("kernels.yaml", """
+            defaults:
+              accel: tcg
+              boot_timeout: 20
+              test_timeout: 20
+              guest: { scenarios: [fork_cpu_id] }
+            kernels:
+              - name: fake-6.1
+                source: { path: bzImage }
+            """);
+        var cache = await SeededCache.CreateAsync(Path.Combine(_scratch.Path, "cache"));
+        string[] arguments = ["run", "--matrix", matrix, "--results", _scratch.Results, "--cache", cache, "--qemu", FakeQemu];
+        var environment = new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "pass" };
+
+        var outcomes = await Task.WhenAll(HarnessProcess.RunAsync(arguments, environment), HarnessProcess.RunAsync(arguments, environment));
+
+        var runFolders = Directory.GetDirectories(_scratch.Results).Where(d => Path.GetFileName(d) != "latest").ToList();
+        var latest = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcomes.Select(o => o.ExitCode), Is.All.EqualTo(0), string.Join("\n", outcomes.Select(o => o.Output + o.Errors)));
+            Assert.That(runFolders, Has.Count.EqualTo(2));
+            foreach (var folder in runFolders)
+            {
+                var run = RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(folder, "run.json")));
+                Assert.That(run.RunId, Is.EqualTo(Path.GetFileName(folder)));
+                Assert.That(run.Kernels.Single().MetExpectation, Is.True);
+                Assert.That(File.Exists(Path.Combine(folder, "summary.md")), Is.True);
+            }
+            Assert.That(runFolders, Does.Contain(latest));
+            Assert.That(outcomes.Select(o => o.Output), Has.Some.Contain($"results: {latest}"));
+            // Nothing half-made is left: no temporary results file, no stray link.
+            Assert.That(Directory.GetFileSystemEntries(_scratch.Results, ".*", SearchOption.AllDirectories), Is.Empty);
+        });
+    }
+}
