@@ -121,4 +121,15 @@ public class RealVmTests
             Assert.That(scenario.Reason, Does.Contain("2 CPUs"));
         });
     }
+
+    [Test]
+    public async Task A_guest_killed_by_a_signal_is_an_error_naming_the_signal()
+    {
+        var (outcome, run) = await RunBookwormAsync(cpus: 2, kernelArgs: "rseqh.fault=segv");
+
+        var scenario = run.Kernels.Single().Scenarios.Single();
+        Assert.That(outcome.ExitCode, Is.EqualTo(1));
+        Assert.That(scenario.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(scenario.Reason, Does.StartWith("guest crashed: signal 11 (SIGSEGV)"));
+    }
 }
