@@ -5,5 +5,6 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
 {
     RunCommand.Create(),
     SetupCommand.Create(),
+    DoctorCommand.Create(),
 };
 return await CommandLineErrors.InvokeAsync(root, args);

@@ -15,6 +15,13 @@ public static class ExitCodes
     /// <summary>The host lacks a program the harness needs.</summary>
     public const int MissingPrerequisite = 3;
 
+    /// <summary>
+    /// The host's environment failed the run, not the input and not a kernel: the disk is full or
+    /// read-only, a folder cannot be written, the Debian archive cannot be reached, KVM was asked for
+    /// and does not work. Retrying on a healthy machine is the remedy, so CI can tell it from a verdict.
+    /// </summary>
+    public const int Environment = 4;
+
     /// <summary>Interrupted (Ctrl-C or SIGTERM), as shells report SIGINT.</summary>
     public const int Cancelled = 130;
 }

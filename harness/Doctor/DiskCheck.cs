@@ -1,0 +1,59 @@
+namespace Harness.Doctor;
+
+/// <summary>
+/// Room under the cache and the results folder. A Debian kernel package is 14 to 108 MB, a kernel
+/// build tree about a gigabyte, a run folder a few megabytes of console logs.
+/// </summary>
+public static class DiskCheck
+{
+    public const long WarnBelowBytes = 5L << 30;
+    public const long FailBelowBytes = 1L << 30;
+
+    public static CheckResult Cache(string cacheRoot)
+    {
+        var used = Directory.Exists(cacheRoot) ? $"{Size(UsedBytes(cacheRoot))} used" : "not created yet";
+        return Judge("cache", $"{cacheRoot}: {used}", FreeBytes(cacheRoot));
+    }
+
+    public static CheckResult Results(string resultsRoot) =>
+        Judge("results", resultsRoot + (Directory.Exists(resultsRoot) ? "" : " (not created yet)"), FreeBytes(resultsRoot));
+
+    /// <summary>The line for a folder with <paramref name="freeBytes"/> free: warn under 5 GiB, FAIL under 1 GiB.</summary>
+    public static CheckResult Judge(string check, string evidence, long freeBytes)
+    {
+        var line = $"{evidence}, {Size(freeBytes)} free";
+        return freeBytes switch
+        {
+            < FailBelowBytes => CheckResult.Broken(check, line, $"free space: a kernel build alone needs about {Size(FailBelowBytes)}"),
+            < WarnBelowBytes => CheckResult.Warn(check, line, $"under {Size(WarnBelowBytes)} free: kernel builds and new kernels may run out of room"),
+            _ => CheckResult.Ok(check, line),
+        };
+    }
+
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.0} GiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):0} MiB",
+        _ => $"{bytes / 1024.0:0} KiB",
+    };
+
+    /// <summary>Free space for this user on the file system that holds <paramref name="path"/>, or will once it is created.</summary>
+    static long FreeBytes(string path)
+    {
+        var existing = new DirectoryInfo(Path.GetFullPath(path));
+        while (!existing.Exists && existing.Parent is not null)
+            existing = existing.Parent;
+        return new DriveInfo(existing.FullName).AvailableFreeSpace;
+    }
+
+    static long UsedBytes(string folder) =>
+        new DirectoryInfo(folder)
+            .EnumerateFiles("*", new EnumerationOptions
+            {
+                RecurseSubdirectories = true,
+                IgnoreInaccessible = true,
+                // A link's target is counted where it lives, if it lives in the cache at all.
+                AttributesToSkip = FileAttributes.ReparsePoint,
+            })
+            .Sum(file => file.Length);
+}
