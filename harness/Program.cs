@@ -6,5 +6,6 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     RunCommand.Create(),
     SetupCommand.Create(),
     DoctorCommand.Create(),
+    SoakCommand.Create(),
 };
 return await CommandLineErrors.InvokeAsync(root, args);

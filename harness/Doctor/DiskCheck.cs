@@ -1,3 +1,5 @@
+using Harness.Results;
+
 namespace Harness.Doctor;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class DiskCheck
 
     public static CheckResult Cache(string cacheRoot)
     {
-        var used = Directory.Exists(cacheRoot) ? $"{Size(UsedBytes(cacheRoot))} used" : "not created yet";
+        var used = Directory.Exists(cacheRoot) ? $"{ByteSize.Format(UsedBytes(cacheRoot))} used" : "not created yet";
         return Judge("cache", $"{cacheRoot}: {used}", FreeBytes(cacheRoot));
     }
 
@@ -21,21 +23,14 @@ public static class DiskCheck
     /// <summary>The line for a folder with <paramref name="freeBytes"/> free: warn under 5 GiB, FAIL under 1 GiB.</summary>
     public static CheckResult Judge(string check, string evidence, long freeBytes)
     {
-        var line = $"{evidence}, {Size(freeBytes)} free";
+        var line = $"{evidence}, {ByteSize.Format(freeBytes)} free";
         return freeBytes switch
         {
-            < FailBelowBytes => CheckResult.Broken(check, line, $"free space: a kernel build alone needs about {Size(FailBelowBytes)}"),
-            < WarnBelowBytes => CheckResult.Warn(check, line, $"under {Size(WarnBelowBytes)} free: kernel builds and new kernels may run out of room"),
+            < FailBelowBytes => CheckResult.Broken(check, line, $"free space: a kernel build alone needs about {ByteSize.Format(FailBelowBytes)}"),
+            < WarnBelowBytes => CheckResult.Warn(check, line, $"under {ByteSize.Format(WarnBelowBytes)} free: kernel builds and new kernels may run out of room"),
             _ => CheckResult.Ok(check, line),
         };
     }
-
-    public static string Size(long bytes) => bytes switch
-    {
-        >= 1L << 30 => $"{bytes / (double)(1L << 30):0.0} GiB",
-        >= 1L << 20 => $"{bytes / (double)(1L << 20):0} MiB",
-        _ => $"{bytes / 1024.0:0} KiB",
-    };
 
     /// <summary>Free space for this user on the file system that holds <paramref name="path"/>, or will once it is created.</summary>
     static long FreeBytes(string path)

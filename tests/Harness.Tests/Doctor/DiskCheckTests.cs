@@ -21,7 +21,7 @@ public class DiskCheckTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.Evidence, Is.EqualTo("/results, 200 MiB free"));
+            Assert.That(result.Evidence, Is.EqualTo("/results, 200.0 MiB free"));
             Assert.That(result.IsMissingProgram, Is.False);
             Assert.That(result.Fix, Does.Contain("free space"));
         });
