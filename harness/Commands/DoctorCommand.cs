@@ -13,6 +13,7 @@ public static class DoctorCommand
         var matrixOption = CommonOptions.Matrix("check for");
         var cacheOption = CommonOptions.Cache();
         var resultsOption = CommonOptions.Results();
+        resultsOption.Description = "The results folder a run would write to, whose free space is checked (default: results/ of the checkout).";
         var qemuOption = CommonOptions.Qemu();
         var command = new Command("doctor",
             "Check what a run needs (QEMU, KVM or TCG with its proof, busybox, the NativeAOT toolchain, the Debian archive, build tools, disk) and say what to install or fix.")
