@@ -5,6 +5,8 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
 {
     RunCommand.Create(),
     SetupCommand.Create(),
+    DoctorCommand.Create(),
+    SoakCommand.Create(),
 };
 using var signals = new TerminationSignals();
 return await signals.ExitStatusAsync(await CommandLineErrors.InvokeAsync(root, args), CancellationToken.None);

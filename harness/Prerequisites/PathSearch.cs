@@ -22,6 +22,7 @@ public static class PathSearch
     /// The requirements not met. An absolute path stands for a file that is not a command (a library's
     /// header) and only has to exist.
     /// </summary>
-    public static IReadOnlyList<Requirement> Missing(IEnumerable<Requirement> requirements) =>
-        requirements.Where(r => Path.IsPathRooted(r.Command) ? !File.Exists(r.Command) : Find(r.Command) is null).ToList();
+    /// <param name="pathVariable">The PATH to search (default: the process's own).</param>
+    public static IReadOnlyList<Requirement> Missing(IEnumerable<Requirement> requirements, string? pathVariable = null) =>
+        requirements.Where(r => Path.IsPathRooted(r.Command) ? !File.Exists(r.Command) : Find(r.Command, pathVariable) is null).ToList();
 }

@@ -120,6 +120,19 @@ switch (arguments.Mode)
             Scripts.StreamStart(output);
             return HangForever();
         }
+    case "flaky":
+        if (Flaky.NextBootFails() is not { } fails)
+        {
+            Output.Error($"fake: mode flaky needs {Flaky.CounterVariable}");
+            return 2;
+        }
+        Scripts.StreamStart(output);
+        if (fails)
+            Scripts.StreamEndFailing(output);
+        else
+            Scripts.StreamEnd(output);
+        Scripts.Reboot(output);
+        return 0;
     case "panic":
         Scripts.StreamStart(output);
         Scripts.Panic(output);

@@ -64,6 +64,15 @@ static class Scripts
     public static void Segfault(Output output) =>
         output.Kernel("guest[73]: segfault at 0 ip 00000000004a1c2e sp 00007ffc0d1e8f40 error 4 in guest[401000+3a1000] likely on CPU 1 (core 1, socket 0)");
 
+    /// <summary>The end of a stream in which the kernel broke the contract: a stale cpu_id in forked children.</summary>
+    public static void StreamEndFailing(Output output)
+    {
+        output.Result(KtapLines.Counters(Scenario, [new(CounterNames.Forks, 800), new(CounterNames.StaleChildren, 3)]));
+        output.Result(KtapLines.Evidence(Scenario, "child cpu_id=3 getcpu=2 parent_cpu=3"));
+        output.Result(KtapLines.Result(1, Scenario, ScenarioVerdict.Fail, "stale cpu_id in 3 of 20 forked children"));
+        output.Result(KtapLines.Done(1));
+    }
+
     public static void Reboot(Output output)
     {
         output.Kernel("reboot: Restarting system");

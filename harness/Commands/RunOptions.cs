@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Harness.Config;
+using Harness.Running;
+
+namespace Harness.Commands;
+
+/// <summary>The options of the verbs that run a matrix (run, soak), and how they become <see cref="RunSettings"/>.</summary>
+public sealed class RunOptions
+{
+    public Option<string?> Matrix { get; } = CommonOptions.Matrix();
+    public Option<string[]> Kernels { get; } = CommonOptions.Kernels();
+    public Option<AccelChoice?> Accel { get; } = CommonOptions.Accel();
+    public Option<string?> Cache { get; } = CommonOptions.Cache();
+    public Option<string?> Results { get; } = CommonOptions.Results();
+    public Option<string?> Qemu { get; } = CommonOptions.Qemu();
+
+    public IEnumerable<Option> All => [Matrix, Kernels, Accel, Cache, Results, Qemu];
+
+    /// <exception cref="MatrixException">The matrix is wrong, or names no kernel given with -k.</exception>
+    public RunSettings Read(ParseResult parse)
+    {
+        var layout = RepositoryLayout.Locate();
+        var matrix = Select(MatrixLoader.Load(parse.GetValue(Matrix) ?? layout.DefaultMatrix), parse.GetValue(Kernels) ?? []);
+        return new RunSettings(
+            layout.Root,
+            matrix,
+            parse.GetValue(Accel) ?? matrix.Defaults.Accel,
+            Path.GetFullPath(parse.GetValue(Cache) ?? RepositoryLayout.DefaultCache),
+            Path.GetFullPath(parse.GetValue(Results) ?? layout.DefaultResults),
+            parse.GetValue(Qemu));
+    }
+
+    static Matrix Select(Matrix matrix, IReadOnlyCollection<string> names)
+    {
+        if (names.Count == 0)
+            return matrix;
+        var unknown = names.Where(n => matrix.Kernels.All(k => k.Name != n)).ToList();
+        if (unknown.Count > 0)
+            throw new MatrixException(SourceLocation.WholeFile(matrix.FilePath), $"no kernel named {string.Join(", ", unknown.Select(n => $"'{n}'"))}");
+        return matrix with { Kernels = matrix.Kernels.Where(k => names.Contains(k.Name)).ToList() };
+    }
+}
