@@ -28,7 +28,9 @@ internal sealed unsafe class RseqRegistrar(LibC libc, Syscalls syscalls)
         var cpuId = RseqArea.ReadCpuId(area);
         return cpuId >= 0
             ? new RseqRegistration(area, RseqOwner.Glibc, null)
-            : RseqRegistration.Unavailable($"glibc area has cpu_id={cpuId}");
+            // glibc published the area, so the kernel accepted its registration: a negative cpu_id
+            // after that is the kernel failing the contract, not a missing feature.
+            : RseqRegistration.Unavailable(RseqProblem.Refused($"cpu_id={cpuId} in glibc's registered rseq area"));
     }
 
     RseqRegistration RegisterOwnArea()
@@ -41,22 +43,31 @@ internal sealed unsafe class RseqRegistrar(LibC libc, Syscalls syscalls)
         if (errno != 0)
         {
             NativeMemory.AlignedFree((void*)area);
-            return RseqRegistration.Unavailable(DescribeFailure(errno));
+            return RseqRegistration.Unavailable(ProblemOf(errno));
         }
 
         // The area is never freed: the kernel writes into it until the thread exits.
         var cpuId = RseqArea.ReadCpuId(area);
         return cpuId >= 0
             ? new RseqRegistration(area, RseqOwner.Guest, null)
-            : RseqRegistration.Unavailable($"cpu_id={cpuId} after registering");
+            : RseqRegistration.Unavailable(ProblemOfCpuId(cpuId));
     }
 
-    static string DescribeFailure(int errno) => errno switch
+    /// <summary>The kernel accepted the registration, so it owes a CPU number in cpu_id: -1 or -2 there is its fault.</summary>
+    internal static RseqProblem ProblemOfCpuId(int cpuId) =>
+        RseqProblem.Refused($"cpu_id={cpuId} after a successful rseq registration");
+
+    /// <summary>
+    /// Only ENOSYS means the kernel lacks rseq. The guest's registration is well formed (aligned,
+    /// original size, x86 signature, this thread's first), so a kernel that has rseq and refuses it
+    /// is wrong, whatever the errno.
+    /// </summary>
+    internal static RseqProblem ProblemOf(int errno) => errno switch
     {
-        SyscallNumbers.ErrnoNoSys => "kernel has no rseq system call (ENOSYS)",
-        SyscallNumbers.ErrnoInvalid => "rseq registration refused (EINVAL): another area is registered",
-        SyscallNumbers.ErrnoBusy => "rseq registration refused (EBUSY): already registered",
-        SyscallNumbers.ErrnoPermission => "rseq registration refused (EPERM): signature mismatch",
-        _ => $"rseq registration failed (errno {errno})",
+        SyscallNumbers.ErrnoNoSys => RseqProblem.Missing("no rseq system call (ENOSYS)"),
+        SyscallNumbers.ErrnoInvalid => RseqProblem.Refused("rseq registration refused (EINVAL): another area is registered"),
+        SyscallNumbers.ErrnoBusy => RseqProblem.Refused("rseq registration refused (EBUSY): already registered"),
+        SyscallNumbers.ErrnoPermission => RseqProblem.Refused("rseq registration refused (EPERM): signature mismatch"),
+        _ => RseqProblem.Refused($"rseq registration failed (errno {errno})"),
     };
 }

@@ -2,17 +2,18 @@ namespace Guest.Rseq;
 
 /// <summary>The current thread's rseq area, or why there is none.</summary>
 /// <param name="Area">Address of the thread's <c>struct rseq</c>; 0 when unavailable.</param>
-internal sealed record RseqRegistration(nint Area, RseqOwner Owner, string? UnavailableReason)
+/// <param name="Problem">Why there is no area, and whether that is a SKIP or a FAIL; null when there is one.</param>
+internal sealed record RseqRegistration(nint Area, RseqOwner Owner, RseqProblem? Problem)
 {
-    public bool IsAvailable => UnavailableReason is null;
+    public bool IsAvailable => Problem is null;
 
-    public static RseqRegistration Unavailable(string reason) => new(0, RseqOwner.None, reason);
+    public static RseqRegistration Unavailable(RseqProblem problem) => new(0, RseqOwner.None, problem);
 
     /// <summary>How the info line shows it: the owner, or <c>none</c> with the reason.</summary>
     public string Describe() => Owner switch
     {
         RseqOwner.Glibc => "glibc",
         RseqOwner.Guest => "guest",
-        _ => $"none ({UnavailableReason})",
+        _ => $"none ({Problem?.Reason})",
     };
 }

@@ -9,12 +9,6 @@ internal static partial class KernelEntryReader
     public static IReadOnlyList<string> Keys { get; } =
         ["name", "source", "expect", "cpus", "memory", "numa_nodes", "boot_timeout", "test_timeout", "silence_timeout", "kernel_args", "guest"];
 
-    private static readonly Dictionary<string, Expectation> ExpectWords = new(StringComparer.Ordinal)
-    {
-        ["pass"] = Expectation.Pass,
-        ["fail"] = Expectation.Fail,
-    };
-
     /// <returns>The entry, and where its name is written (duplicates are reported there).</returns>
     public static (KernelEntry Entry, SourceLocation NameLocation) Read(YamlValue item, MatrixDefaults defaults, string matrixDirectory)
     {
@@ -23,8 +17,9 @@ internal static partial class KernelEntryReader
         var nameValue = block.Required("name");
         var name = ReadName(nameValue);
         var source = KernelSourceReader.Read(block.Required("source").AsMap($"source of {label}", KernelSourceReader.Keys), matrixDirectory);
-        var expect = block.Optional("expect")?.AsChoice(ExpectWords) ?? Expectation.Pass;
         var settings = SettingsReader.Merge(block, defaults, $"guest of {label}");
+        // After the settings: a scenario named in expect must be one this kernel's guest runs.
+        var expect = ExpectationReader.Read(block.Optional("expect"), label, settings.Guest.Scenarios);
         // Each NUMA node needs at least one vCPU of its own (QEMU refuses an empty node's CPU list).
         if (settings.NumaNodes > settings.Cpus)
             throw new MatrixException(

@@ -10,6 +10,7 @@ namespace Harness.Results;
 /// <param name="Error">Why the kernel could not be booted at all (fetch, build), one line.</param>
 /// <param name="ConsoleLog">The console log, relative to the run folder.</param>
 /// <param name="BootAttempts">Boots it took: a kernel that crashes before the guest starts is booted up to three times (0: never booted).</param>
+/// <param name="ExpectationMisses">Why the kernel did not meet its expectation, one phrase per scenario at fault; empty when it did.</param>
 public sealed record KernelResult(
     string Name,
     int Repeat,
@@ -27,4 +28,8 @@ public sealed record KernelResult(
     string? ConsoleLog,
     string? ResultsLog,
     IReadOnlyDictionary<string, string> GuestInfo,
-    int BootAttempts);
+    int BootAttempts,
+    IReadOnlyList<string>? ExpectationMisses = null)
+{
+    public IReadOnlyList<string> ExpectationMisses { get; init; } = ExpectationMisses ?? [];
+}

@@ -40,25 +40,25 @@ public static class OutcomeJudge
             var counters = reported?.Counters ?? new Dictionary<string, long>();
             var evidence = reported?.Evidence ?? [];
 
-            ScenarioOutcome Outcome(ScenarioVerdict verdict, string? reason) =>
-                new(scenario, verdict, reason, counters, evidence);
+            ScenarioOutcome Outcome(ScenarioVerdict verdict, string? reason, OutcomeSource source = OutcomeSource.Harness) =>
+                new(scenario, verdict, reason, counters, evidence, source);
 
             if (reported?.Verdict == ScenarioVerdict.Fail)
-                outcomes.Add(Outcome(ScenarioVerdict.Fail, reported.Reason ?? FailureSummary(reported)));
+                outcomes.Add(Outcome(ScenarioVerdict.Fail, reported.Reason ?? FailureSummary(reported), OutcomeSource.Guest));
             else if (emulatorCrash is not null)
-                outcomes.Add(Outcome(ScenarioVerdict.Error, $"int3 oops under TCG, QEMU racing the kernel's code patching, not a verdict: {emulatorCrash.Line}"));
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"int3 oops under TCG, QEMU racing the kernel's code patching, not a verdict: {emulatorCrash.Line}", OutcomeSource.Console));
             else if (kernelBug is not null && report.Started)
-                outcomes.Add(Outcome(ScenarioVerdict.Fail, $"kernel {Describe(kernelBug.Kind)} on the console: {kernelBug.Line}"));
+                outcomes.Add(Outcome(ScenarioVerdict.Fail, $"kernel {Describe(kernelBug.Kind)} on the console: {kernelBug.Line}", OutcomeSource.Console));
             else if (kernelBug is not null)
-                outcomes.Add(Outcome(ScenarioVerdict.Error, $"kernel {Describe(kernelBug.Kind)} before the guest started: {kernelBug.Line}"));
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"kernel {Describe(kernelBug.Kind)} before the guest started: {kernelBug.Line}", OutcomeSource.Console));
             else if (lockup is not null)
-                outcomes.Add(Outcome(ScenarioVerdict.Error, $"lockup on the console (under TCG this may be host contention): {lockup.Line}"));
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"lockup on the console (under TCG this may be host contention): {lockup.Line}", OutcomeSource.Console));
             else if (brokenRunReason is not null)
                 outcomes.Add(Outcome(ScenarioVerdict.Error, brokenRunReason));
             else if (reported is null)
                 outcomes.Add(Outcome(ScenarioVerdict.Error, "the guest reported no result for this scenario"));
             else
-                outcomes.Add(Outcome(reported.Verdict, reported.Reason));
+                outcomes.Add(Outcome(reported.Verdict, reported.Reason, OutcomeSource.Guest));
         }
 
         return outcomes;

@@ -38,7 +38,7 @@ public sealed record ResultTable(
 
         var rows = run.Kernels.Select(kernel =>
         {
-            var row = new List<string> { Label(kernel), kernel.KernelRelease ?? "-", Word(kernel.Expect) };
+            var row = new List<string> { Label(kernel), kernel.KernelRelease ?? "-", kernel.Expect.Describe() };
             foreach (var scenario in columns)
                 row.Add(kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario) is { } outcome ? Word(outcome.Outcome) : "-");
             row.Add(kernel.MetExpectation ? "yes" : "NO");
@@ -63,6 +63,8 @@ public sealed record ResultTable(
             notes.Add(timing);
             if (kernel.Error is not null)
                 notes.Add($"{Label(kernel)}: ERROR {kernel.Error}");
+            if (!kernel.MetExpectation && kernel.Error is null)
+                notes.Add($"{Label(kernel)}: expectation ({kernel.Expect.Describe()}) not met: {string.Join("; ", kernel.ExpectationMisses)}".TrimEnd(' ', ':'));
             foreach (var outcome in kernel.Scenarios)
             {
                 var counters = string.Join(" ", outcome.Counters.Select(c => $"{c.Key}={c.Value}"));
@@ -91,8 +93,6 @@ public sealed record ResultTable(
     };
 
     public static string Word(ScenarioVerdict verdict) => verdict.ToString().ToUpperInvariant();
-
-    static string Word(Config.Expectation expect) => expect.ToString().ToLowerInvariant();
 
     static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 }

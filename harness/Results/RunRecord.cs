@@ -17,7 +17,8 @@ public sealed record RunRecord(
     IReadOnlyList<string> Scenarios,
     IReadOnlyList<KernelResult> Kernels)
 {
-    public const int CurrentSchemaVersion = 1;
+    // 2: a kernel's expect became {kind, failing_scenarios}; outcomes gained source; kernels gained expectation_misses.
+    public const int CurrentSchemaVersion = 2;
 
     public bool AllMetExpectation => Kernels.Count > 0 && Kernels.All(k => k.MetExpectation);
 }

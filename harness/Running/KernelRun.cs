@@ -85,15 +85,17 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             .. OutcomeJudge.Selftests(report),
         ];
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
+        var release = report.InfoValue(Protocol.InfoKeys.KernelRelease);
+        var misses = ExpectationCheck.Misses(entry.Expect, release, outcomes);
         return new KernelResult(
             entry.Name,
             repeat,
             entry.Source.Describe(),
             image.Identity,
             entry.Expect,
-            report.InfoValue(Protocol.InfoKeys.KernelRelease),
+            release,
             outcomes,
-            ExpectationCheck.IsMet(entry.Expect, outcomes),
+            MetExpectation: misses.Count == 0,
             Error: null,
             new KernelTimings(acquired.TotalSeconds, image.FromCache, started ? run.BootTime.TotalSeconds : null, run.Elapsed.TotalSeconds, image.Build),
             run.End,
@@ -102,7 +104,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             console.Relative,
             results.Relative,
             report.Info,
-            attempts);
+            attempts,
+            misses);
     }
 
     /// <summary>
@@ -151,12 +154,12 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     public static KernelResult Unbootable(KernelEntry entry, int repeat, IReadOnlyList<string> scenarios, string reason, TimeSpan spent)
     {
         var outcomes = scenarios
-            .Select(s => new ScenarioOutcome(s, Protocol.ScenarioVerdict.Error, reason, new Dictionary<string, long>(), []))
+            .Select(s => new ScenarioOutcome(s, Protocol.ScenarioVerdict.Error, reason, new Dictionary<string, long>(), [], OutcomeSource.Harness))
             .ToList();
         return new KernelResult(
             entry.Name, repeat, entry.Source.Describe(), null, entry.Expect, null, outcomes, MetExpectation: false, reason,
             new KernelTimings(spent.TotalSeconds, false, null, null), null, null, [], null, null,
-            new Dictionary<string, string>(), BootAttempts: 0);
+            new Dictionary<string, string>(), BootAttempts: 0, ExpectationMisses: [$"not booted: {reason}"]);
     }
 
     static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();

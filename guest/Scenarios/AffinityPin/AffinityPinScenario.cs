@@ -25,7 +25,7 @@ internal sealed unsafe class AffinityPinScenario(LibC libc, Syscalls syscalls, R
         if (cpus.Count >= AffinityPinVerdict.MinimumCpus && rseq.IsAvailable)
             ForkUntilDone(rseq.Area, cpus, settings.Duration, tally);
         var counts = tally.Counts(cpus.Count, stopwatch.ElapsedMilliseconds);
-        return AffinityPinVerdict.Judge(counts, rseq.UnavailableReason, tally.Evidence());
+        return AffinityPinVerdict.Judge(counts, rseq.Problem, tally.Evidence());
     }
 
     void ForkUntilDone(nint rseqArea, IReadOnlyList<int> cpus, TimeSpan duration, AffinityPinTally tally)

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Protocol;
 
 namespace Guest.Scenarios.AffinityPin;
@@ -22,19 +23,19 @@ internal static class AffinityPinVerdict
     /// <summary>Pins that landed on their target: fewer means sched_setaffinity mostly failed.</summary>
     public const int MinimumPins = 30;
 
-    /// <param name="rseqUnavailableReason">Why the guest has no rseq area; null when it has one.</param>
-    public static ScenarioOutcome Judge(AffinityPinCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    /// <param name="rseqProblem">Why the guest has no rseq area (a SKIP only when the kernel lacks rseq); null when it has one.</param>
+    public static ScenarioOutcome Judge(AffinityPinCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {
-        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
-        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+        var (verdict, reason) = Decide(counts, rseqProblem);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), RseqProblem.EvidenceOf(rseqProblem, evidence));
     }
 
-    static (ScenarioVerdict Verdict, string? Reason) Decide(AffinityPinCounts counts, string? rseqUnavailableReason)
+    static (ScenarioVerdict Verdict, string? Reason) Decide(AffinityPinCounts counts, RseqProblem? rseqProblem)
     {
         if (counts.Cpus < MinimumCpus)
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
-        if (rseqUnavailableReason is not null)
-            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (rseqProblem is not null)
+            return (rseqProblem.Verdict, rseqProblem.Reason);
         if (counts.PinMismatches > 0)
             return (ScenarioVerdict.Fail,
                 $"cpu_id stayed off the pinned CPU after {counts.PinMismatches} of {counts.Pins} pins "

@@ -10,7 +10,7 @@ internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls th
     {
         var workers = new CsAbortWorker[threads];
         var tids = new int[threads];
-        var reasons = new string?[threads];
+        var problems = new RseqProblem?[threads];
         using var ready = new CountdownEvent(threads);
         using var go = new ManualResetEventSlim();
         long deadline = 0;
@@ -23,7 +23,7 @@ internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls th
             {
                 // Each thread aborts by its own registration: glibc's, or one the guest makes for it.
                 var own = new RseqRegistrar(libc, syscalls).ForCurrentThread();
-                reasons[thread] = own.UnavailableReason;
+                problems[thread] = own.Problem;
                 tids[thread] = threadCalls.GetTid();
                 ready.Signal();
                 go.Wait();
@@ -52,6 +52,6 @@ internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls th
             workers.Sum(worker => worker.CpuIdOutOfRange),
             migrator.Repins,
             [.. workers.Select(worker => $"{worker.Increments}/{worker.Aborts}")],
-            reasons.FirstOrDefault(reason => reason is not null));
+            problems.FirstOrDefault(problem => problem is not null));
     }
 }

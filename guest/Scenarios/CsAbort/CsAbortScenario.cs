@@ -22,7 +22,7 @@ internal sealed class CsAbortScenario(LibC libc, Syscalls syscalls, RseqRegistra
         var rseq = registrar.ForCurrentThread();
         if (settings.Cpus < CsAbortVerdict.MinimumCpus || !rseq.IsAvailable)
             return CsAbortVerdict.Judge(new CsAbortCounts(threads, 0, 0, 0, 0, 0, settings.Cpus, stopwatch.ElapsedMilliseconds),
-                rseq.UnavailableReason, []);
+                rseq.Problem, []);
 
         var slots = NumaTopology.Read(settings.Cpus).PossibleCpus;
         var threadCalls = new ThreadSyscalls(libc);
@@ -31,7 +31,7 @@ internal sealed class CsAbortScenario(LibC libc, Syscalls syscalls, RseqRegistra
         var run = new CsAbortRun(libc, syscalls, threadCalls, stub, counters).Execute(threads, settings);
         var counts = new CsAbortCounts(threads, run.Increments, run.Aborts, counters.Sum(), run.CpuIdOutOfRange,
             run.Repins, settings.Cpus, stopwatch.ElapsedMilliseconds);
-        return CsAbortVerdict.Judge(counts, run.UnavailableReason, Evidence(counters, run));
+        return CsAbortVerdict.Judge(counts, run.Problem, Evidence(counters, run));
     }
 
     static IReadOnlyList<string> Evidence(PerCpuCounters counters, CsAbortRunResult run)

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Protocol;
 
 namespace Guest.Scenarios.CsAbort;
@@ -14,19 +15,19 @@ internal static class CsAbortVerdict
     /// </summary>
     public const int MinimumAborts = 10;
 
-    /// <param name="rseqUnavailableReason">Why a thread had no rseq area; null when all had one.</param>
-    public static ScenarioOutcome Judge(CsAbortCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    /// <param name="rseqProblem">Why a thread had no rseq area (a SKIP only when the kernel lacks rseq); null when all had one.</param>
+    public static ScenarioOutcome Judge(CsAbortCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {
-        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
-        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+        var (verdict, reason) = Decide(counts, rseqProblem);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), RseqProblem.EvidenceOf(rseqProblem, evidence));
     }
 
-    static (ScenarioVerdict Verdict, string? Reason) Decide(CsAbortCounts counts, string? rseqUnavailableReason)
+    static (ScenarioVerdict Verdict, string? Reason) Decide(CsAbortCounts counts, RseqProblem? rseqProblem)
     {
         if (counts.Cpus < MinimumCpus)
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
-        if (rseqUnavailableReason is not null)
-            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (rseqProblem is not null)
+            return (rseqProblem.Verdict, rseqProblem.Reason);
         if (counts.CounterSum != counts.Increments)
             return (ScenarioVerdict.Fail,
                 $"per-CPU counters sum to {counts.CounterSum} but {counts.Increments} increments committed "

@@ -21,7 +21,7 @@ internal sealed unsafe class ForkCpuIdScenario(LibC libc, Syscalls syscalls, Rse
         if (settings.Cpus >= ForkCpuIdVerdict.MinimumCpus && rseq.IsAvailable)
             ForkUntilDone(rseq.Area, settings.Duration, tally);
         var counts = tally.Counts(settings.Cpus, stopwatch.ElapsedMilliseconds);
-        return ForkCpuIdVerdict.Judge(counts, rseq.UnavailableReason, tally.Evidence());
+        return ForkCpuIdVerdict.Judge(counts, rseq.Problem, tally.Evidence());
     }
 
     void ForkUntilDone(nint rseqArea, TimeSpan duration, ForkTally tally)

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Protocol;
 
 namespace Guest.Scenarios.ForkCpuId;
@@ -13,19 +14,19 @@ internal static class ForkCpuIdVerdict
     /// </summary>
     public const int MinimumCrossCpuStarts = 20;
 
-    /// <param name="rseqUnavailableReason">Why the guest has no rseq area; null when it has one.</param>
-    public static ScenarioOutcome Judge(ForkCpuIdCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    /// <param name="rseqProblem">Why the guest has no rseq area (a SKIP only when the kernel lacks rseq); null when it has one.</param>
+    public static ScenarioOutcome Judge(ForkCpuIdCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {
-        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
-        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+        var (verdict, reason) = Decide(counts, rseqProblem);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), RseqProblem.EvidenceOf(rseqProblem, evidence));
     }
 
-    static (ScenarioVerdict Verdict, string? Reason) Decide(ForkCpuIdCounts counts, string? rseqUnavailableReason)
+    static (ScenarioVerdict Verdict, string? Reason) Decide(ForkCpuIdCounts counts, RseqProblem? rseqProblem)
     {
         if (counts.Cpus < MinimumCpus)
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
-        if (rseqUnavailableReason is not null)
-            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (rseqProblem is not null)
+            return (rseqProblem.Verdict, rseqProblem.Reason);
         if (counts.StaleChildren > 0)
             return (ScenarioVerdict.Fail,
                 $"stale cpu_id in {counts.StaleChildren} of {counts.Forks} forked children "

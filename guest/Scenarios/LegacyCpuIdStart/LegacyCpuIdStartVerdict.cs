@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Protocol;
 
 namespace Guest.Scenarios.LegacyCpuIdStart;
@@ -20,7 +21,7 @@ internal static class LegacyCpuIdStartVerdict
         if (report is null)
             return ScenarioOutcome.Error($"the probe process left no report: {probeFailure ?? "no counters line"}");
         var (verdict, reason) = Decide(report, probeFailure);
-        return new ScenarioOutcome(verdict, reason, report.Counts.ToCounters(), report.Evidence);
+        return new ScenarioOutcome(verdict, reason, report.Counts.ToCounters(), RseqProblem.EvidenceOf(report.Unavailable, report.Evidence));
     }
 
     static (ScenarioVerdict Verdict, string? Reason) Decide(LegacyProbeReport report, string? probeFailure)
@@ -28,8 +29,9 @@ internal static class LegacyCpuIdStartVerdict
         var counts = report.Counts;
         if (probeFailure is not null)
             return (ScenarioVerdict.Error, $"the probe process failed: {probeFailure}");
-        if (report.UnavailableReason is not null)
-            return (ScenarioVerdict.Skip, $"no 32-byte rseq registration: {report.UnavailableReason}");
+        // A SKIP keeps the probe's reason as it is: its first words say the kernel lacks rseq.
+        if (report.Unavailable is { } problem)
+            return (problem.Verdict, problem.Verdict == ScenarioVerdict.Skip ? problem.Reason : $"no 32-byte rseq registration: {problem.Reason}");
         if (counts.SentinelSurvived > 0)
             return (ScenarioVerdict.Fail,
                 $"cpu_id_start kept the sentinel after {counts.SentinelSurvived} of {counts.SwitchedSleeps} context switches "

@@ -28,8 +28,10 @@ internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegis
         var unavailable = registration.Owner switch
         {
             RseqOwner.Guest => null,
-            RseqOwner.Glibc => "glibc registered rseq despite GLIBC_TUNABLES=glibc.pthread.rseq=0, so no 32-byte area of our own",
-            _ => registration.UnavailableReason ?? "no rseq registration",
+            // The guest's environment, not the kernel, kept it from testing: no verdict either way.
+            RseqOwner.Glibc => RseqProblem.Untestable(
+                "glibc registered rseq despite GLIBC_TUNABLES=glibc.pthread.rseq=0, so no 32-byte area of our own"),
+            _ => registration.Problem ?? RseqProblem.Untestable("no rseq registration"),
         };
         if (unavailable is not null)
             return tally.Report(-1, stopwatch.ElapsedMilliseconds, unavailable);

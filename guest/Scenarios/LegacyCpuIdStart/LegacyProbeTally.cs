@@ -1,3 +1,5 @@
+using Guest.Rseq;
+
 namespace Guest.Scenarios.LegacyCpuIdStart;
 
 /// <summary>Adds up the probe's sleeps, keeping the first survivals (or one good sleep) as evidence.</summary>
@@ -39,9 +41,9 @@ internal sealed class LegacyProbeTally
         }
     }
 
-    public LegacyProbeReport Report(int pinnedCpu, long elapsedMs, string? unavailableReason) =>
+    public LegacyProbeReport Report(int pinnedCpu, long elapsedMs, RseqProblem? unavailable) =>
         new(new LegacyProbeCounts(Sleeps, SwitchedSleeps, SentinelSurvived, WrongCpuRewrites, pinnedCpu, elapsedMs),
-            unavailableReason,
+            unavailable,
             Evidence());
 
     IReadOnlyList<string> Evidence()

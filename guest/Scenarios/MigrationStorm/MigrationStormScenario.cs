@@ -32,12 +32,12 @@ internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls) : ISc
         foreach (var slot in slots)
             threads.Add(Start($"storm worker {slot.Index}", new StormWorker(libc, syscalls, slot, control).Run));
 
-        string? unavailable;
+        RseqProblem? unavailable;
         try
         {
             if (!control.WaitUntilReady(StartTimeout))
                 throw new InvalidOperationException($"the workers were not ready within {StartTimeout.TotalSeconds} s");
-            unavailable = slots.Select(slot => slot.UnavailableReason).FirstOrDefault(reason => reason is not null);
+            unavailable = slots.Select(slot => slot.Problem).FirstOrDefault(problem => problem is not null);
             if (unavailable is null)
             {
                 threads.Add(Start("storm migrator", migrator.Run));

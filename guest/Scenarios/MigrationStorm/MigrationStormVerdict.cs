@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Protocol;
 
 namespace Guest.Scenarios.MigrationStorm;
@@ -17,19 +18,19 @@ internal static class MigrationStormVerdict
     /// <summary>Comparisons made with no re-pin racing them.</summary>
     public const int MinimumComparisons = 1000;
 
-    /// <param name="rseqUnavailableReason">Why a worker had no rseq area; null when all had one.</param>
-    public static ScenarioOutcome Judge(MigrationStormCounts counts, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    /// <param name="rseqProblem">Why a worker had no rseq area (a SKIP only when the kernel lacks rseq); null when all had one.</param>
+    public static ScenarioOutcome Judge(MigrationStormCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {
-        var (verdict, reason) = Decide(counts, rseqUnavailableReason);
-        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+        var (verdict, reason) = Decide(counts, rseqProblem);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), RseqProblem.EvidenceOf(rseqProblem, evidence));
     }
 
-    static (ScenarioVerdict Verdict, string? Reason) Decide(MigrationStormCounts counts, string? rseqUnavailableReason)
+    static (ScenarioVerdict Verdict, string? Reason) Decide(MigrationStormCounts counts, RseqProblem? rseqProblem)
     {
         if (counts.Cpus < MinimumCpus)
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
-        if (rseqUnavailableReason is not null)
-            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (rseqProblem is not null)
+            return (rseqProblem.Verdict, rseqProblem.Reason);
         if (counts.Mismatches > 0)
             return (ScenarioVerdict.Fail,
                 $"cpu_id disagreed with getcpu in {counts.Mismatches} of {counts.Comparisons} comparisons, "

@@ -1,3 +1,5 @@
+using Guest.Rseq;
+
 namespace Guest.Scenarios.MigrationStorm;
 
 /// <summary>
@@ -19,8 +21,8 @@ internal sealed class StormSlot(int index, int initialCpu)
     /// <summary>The CPU the worker was last pinned to; the migrator's own bookkeeping.</summary>
     public int PinnedCpu { get; set; }
 
-    /// <summary>Why the worker had no rseq area; null when it had one.</summary>
-    public string? UnavailableReason { get; set; }
+    /// <summary>Why the worker could not compare (no rseq area, or no pin); null when it could.</summary>
+    public RseqProblem? Problem { get; set; }
 
     public long Comparisons { get; set; }
     public long Raced { get; set; }

@@ -14,14 +14,15 @@ internal sealed class StormWorker(LibC libc, Syscalls syscalls, StormSlot slot, 
         // A new registrar per thread: registrations are per thread, and so is glibc's area.
         var registration = new RseqRegistrar(libc, syscalls).ForCurrentThread();
         slot.ThreadId = syscalls.GetTid();
-        slot.UnavailableReason = registration.UnavailableReason;
+        slot.Problem = registration.Problem;
         var pinError = registration.IsAvailable ? new CpuAffinity(libc).Pin(0, slot.InitialCpu) : 0;
+        // A refused pin says nothing about rseq: the scenario cannot run, which is no SKIP.
         if (pinError != 0)
-            slot.UnavailableReason = $"worker {slot.Index} could not pin itself to cpu {slot.InitialCpu} (errno {pinError})";
+            slot.Problem = RseqProblem.Untestable($"worker {slot.Index} could not pin itself to cpu {slot.InitialCpu} (errno {pinError})");
         slot.PinnedCpu = slot.InitialCpu;
         control.SignalReady();
         control.WaitForStart();
-        if (slot.UnavailableReason is null)
+        if (slot.Problem is null)
             Compare(registration.Area);
     }
 

@@ -33,21 +33,21 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         var rseq = registrar.ForCurrentThread();
         var empty = new NodeIdMmCidFindings(0, 0, 0, 0, 0, new CidOverlapFindings(0, 0, 0, null), []);
         if (featureSize < RseqLayout.MmCidFeatureSize || settings.Cpus < NodeIdMmCidVerdict.MinimumCpus || !rseq.IsAvailable)
-            return Judge(empty, threads, topology, settings, stopwatch, featureSize, rseq.UnavailableReason);
+            return Judge(empty, threads, topology, settings, stopwatch, featureSize, rseq.Problem);
 
         var run = SampleOnThreads(threads, settings.Duration);
-        if (run.UnavailableReason is not null)
-            return Judge(empty, threads, topology, settings, stopwatch, featureSize, run.UnavailableReason);
+        if (run.Problem is not null)
+            return Judge(empty, threads, topology, settings, stopwatch, featureSize, run.Problem);
         var cidBound = Math.Min(topology.PossibleCpus, run.ProcessThreads);
         var findings = NodeIdMmCidAnalysis.Analyze(run.Samples, topology, cidBound);
         return Judge(findings, threads, topology, settings, stopwatch, featureSize, null);
     }
 
     static ScenarioOutcome Judge(NodeIdMmCidFindings findings, int threads, NumaTopology topology, ScenarioSettings settings,
-        Stopwatch stopwatch, long featureSize, string? unavailableReason)
+        Stopwatch stopwatch, long featureSize, RseqProblem? problem)
     {
         var counts = NodeIdMmCidCounts.From(findings, threads, topology.Nodes, settings.Cpus, stopwatch.ElapsedMilliseconds);
-        return NodeIdMmCidVerdict.Judge(counts, featureSize, unavailableReason, findings.Evidence);
+        return NodeIdMmCidVerdict.Judge(counts, featureSize, problem, findings.Evidence);
     }
 
     SamplingRun SampleOnThreads(int threads, TimeSpan duration)
@@ -55,7 +55,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         var threadCalls = new ThreadSyscalls(libc);
         var buffers = new CidSample[threads][];
         var counts = new int[threads];
-        var reasons = new string?[threads];
+        var problems = new RseqProblem?[threads];
         using var ready = new CountdownEvent(threads);
         using var go = new ManualResetEventSlim();
         long deadline = 0;
@@ -68,7 +68,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
             {
                 // Each thread has its own registration: glibc's, or one the guest makes for it.
                 var own = new RseqRegistrar(libc, syscalls).ForCurrentThread();
-                reasons[thread] = own.UnavailableReason;
+                problems[thread] = own.Problem;
                 ready.Signal();
                 go.Wait();
                 if (!own.IsAvailable)
@@ -89,11 +89,11 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         var samples = new List<CidSample>();
         for (var thread = 0; thread < threads; thread++)
             samples.AddRange(buffers[thread].AsSpan(0, counts[thread]));
-        return new SamplingRun(samples, processThreads, reasons.FirstOrDefault(reason => reason is not null));
+        return new SamplingRun(samples, processThreads, problems.FirstOrDefault(problem => problem is not null));
     }
 
     /// <summary>Threads of this process while all samplers exist: the other bound of mm_cid.</summary>
     static int CountProcessThreads() => Directory.GetDirectories("/proc/self/task").Length;
 
-    sealed record SamplingRun(IReadOnlyList<CidSample> Samples, int ProcessThreads, string? UnavailableReason);
+    sealed record SamplingRun(IReadOnlyList<CidSample> Samples, int ProcessThreads, RseqProblem? Problem);
 }

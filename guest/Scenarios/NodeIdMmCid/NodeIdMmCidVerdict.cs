@@ -16,21 +16,21 @@ internal static class NodeIdMmCidVerdict
     public const int MinimumOverlapsChecked = 500;
 
     /// <param name="featureSize">AT_RSEQ_FEATURE_SIZE: 0 before 6.3, which has no node_id and mm_cid.</param>
-    /// <param name="rseqUnavailableReason">Why a thread had no rseq area; null when all had one.</param>
-    public static ScenarioOutcome Judge(NodeIdMmCidCounts counts, long featureSize, string? rseqUnavailableReason, IReadOnlyList<string> evidence)
+    /// <param name="rseqProblem">Why a thread had no rseq area (a SKIP only when the kernel lacks rseq); null when all had one.</param>
+    public static ScenarioOutcome Judge(NodeIdMmCidCounts counts, long featureSize, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {
-        var (verdict, reason) = Decide(counts, featureSize, rseqUnavailableReason);
-        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), evidence);
+        var (verdict, reason) = Decide(counts, featureSize, rseqProblem);
+        return new ScenarioOutcome(verdict, reason, counts.ToCounters(), RseqProblem.EvidenceOf(rseqProblem, evidence));
     }
 
-    static (ScenarioVerdict Verdict, string? Reason) Decide(NodeIdMmCidCounts counts, long featureSize, string? rseqUnavailableReason)
+    static (ScenarioVerdict Verdict, string? Reason) Decide(NodeIdMmCidCounts counts, long featureSize, RseqProblem? rseqProblem)
     {
         if (featureSize < RseqLayout.MmCidFeatureSize)
-            return (ScenarioVerdict.Skip, $"kernel lacks node_id/mm_cid (rseq feature size {featureSize})");
+            return (ScenarioVerdict.Skip, $"{SkipReasons.NoNodeIdMmCidPrefix} (rseq feature size {featureSize})");
         if (counts.Cpus < MinimumCpus)
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
-        if (rseqUnavailableReason is not null)
-            return (ScenarioVerdict.Skip, $"rseq unavailable: {rseqUnavailableReason}");
+        if (rseqProblem is not null)
+            return (rseqProblem.Verdict, rseqProblem.Reason);
 
         var failures = new List<string>();
         if (counts.CidCollisions > 0)

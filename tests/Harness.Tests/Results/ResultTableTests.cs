@@ -6,8 +6,8 @@ namespace Harness.Tests.Results;
 
 public class ResultTableTests
 {
-    static KernelResult Kernel(string name, int repeat, ScenarioVerdict verdict, Expectation expect = Expectation.Pass, bool met = true) => new(
-        name, repeat, "debian bookworm/linux-image-amd64", "linux-image-6.1.0-50-amd64=6.1.176-1", expect, "6.1.0-50-amd64",
+    static KernelResult Kernel(string name, int repeat, ScenarioVerdict verdict, Expectation? expect = null, bool met = true) => new(
+        name, repeat, "debian bookworm/linux-image-amd64", "linux-image-6.1.0-50-amd64=6.1.176-1", expect ?? Expectation.Pass, "6.1.0-50-amd64",
         [new ScenarioOutcome(ScenarioNames.ForkCpuId, verdict, verdict == ScenarioVerdict.Fail ? "stale cpu_id" : null,
             new Dictionary<string, long> { [CounterNames.Forks] = 10 }, verdict == ScenarioVerdict.Fail ? ["child cpu_id=3 getcpu=2"] : [])],
         met, null, new KernelTimings(1, true, 5, 20), Harness.Vm.VmEnd.Completed, 0, [], "a.console.log", "a.ktap.log",
@@ -55,5 +55,49 @@ public class ResultTableTests
 
         Assert.That(markdown, Does.Contain("- qemu: QEMU 7.2"));
         Assert.That(markdown, Does.Contain("| bookworm | 6.1.0-50-amd64 | pass | PASS | yes |"));
+    }
+}
+
+public class ResultTableExpectationTests
+{
+    static KernelResult Control(Expectation expect, bool met, IReadOnlyList<string> misses) => new(
+        "control-5.10-fork", 1, "build debian bullseye/linux-source-5.10", "linux-source-5.10=5.10.223-1", expect, "5.10.223",
+        [
+            new ScenarioOutcome(ScenarioNames.ForkCpuId, ScenarioVerdict.Fail, "stale cpu_id", new Dictionary<string, long>(), ["child cpu_id=3"]),
+            new ScenarioOutcome(ScenarioNames.AffinityPin, ScenarioVerdict.Pass, null, new Dictionary<string, long>(), []),
+        ],
+        met, null, new KernelTimings(1, true, 5, 20), Harness.Vm.VmEnd.Completed, 0, [], "a.console.log", "a.ktap.log",
+        new Dictionary<string, string>(), 1, misses);
+
+    static RunRecord Run(KernelResult kernel) => new(
+        RunRecord.CurrentSchemaVersion, "20261127-000000", "0.1.0", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "kernels.yaml",
+        new HostInfo("host", "Debian 12", "6.18", 2), new VmEnvironment("QEMU 7.2", "tcg", "no KVM"), new GuestImageInfo("abc", true, 0),
+        [ScenarioNames.ForkCpuId, ScenarioNames.AffinityPin], [kernel]);
+
+    [Test]
+    public void The_expect_column_names_the_scenarios_a_control_must_fail_in()
+    {
+        var table = ResultTable.From(Run(Control(Expectation.FailIn(ScenarioNames.ForkCpuId, ScenarioNames.AffinityPin), met: false,
+            ["affinity_pin: PASS, expected FAIL"])));
+
+        Assert.That(table.Rows.Single()[2], Is.EqualTo("fail: fork_cpu_id, affinity_pin"));
+    }
+
+    [Test]
+    public void A_row_that_missed_its_expectation_says_which_scenario_did_what()
+    {
+        var table = ResultTable.From(Run(Control(Expectation.FailIn(ScenarioNames.ForkCpuId, ScenarioNames.AffinityPin), met: false,
+            ["affinity_pin: PASS, expected FAIL"])));
+
+        Assert.That(table.Notes, Has.Some.EqualTo(
+            "control-5.10-fork: expectation (fail: fork_cpu_id, affinity_pin) not met: affinity_pin: PASS, expected FAIL"));
+    }
+
+    [Test]
+    public void A_row_that_met_its_expectation_has_no_such_note()
+    {
+        var table = ResultTable.From(Run(Control(Expectation.FailIn(ScenarioNames.ForkCpuId), met: true, [])));
+
+        Assert.That(table.Notes, Has.None.Contains("not met"));
     }
 }

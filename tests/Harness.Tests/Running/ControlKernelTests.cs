@@ -38,7 +38,7 @@ public class ControlKernelTests
                 Assert.That(fork.Outcome, Is.EqualTo(ScenarioVerdict.Fail), fork.Reason);
                 Assert.That(fork.Counters.GetValueOrDefault(CounterNames.StaleChildren), Is.GreaterThan(0));
                 Assert.That(fork.Evidence, Has.Some.Contains("stale_rounds"));
-                Assert.That(control.MetExpectation, Is.True, "the control is declared expect: fail");
+                Assert.That(control.MetExpectation, Is.True, "the control expects fork_cpu_id to FAIL");
 
                 var twinFork = twin.Scenarios.Single(s => s.Scenario == ScenarioNames.ForkCpuId);
                 Assert.That(twinFork.Outcome, Is.EqualTo(ScenarioVerdict.Pass), twinFork.Reason);
@@ -61,6 +61,8 @@ public class ControlKernelTests
         {
             Source = ((BuildKernelSource)entry.Source) with { Selftests = false },
             Guest = entry.Guest with { Scenarios = OnlyFork },
+            // The control's other expected FAILs are in scenarios this shortened run leaves out.
+            Expect = entry.Expect with { FailingScenarios = entry.Expect.FailingScenarios.Intersect(OnlyFork).ToList() },
         };
         void Log(string line) => TestContext.Progress.WriteLine($"{name}: {line}");
         var cache = RepositoryLayout.DefaultCache;

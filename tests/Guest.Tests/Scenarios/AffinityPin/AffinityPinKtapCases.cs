@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.AffinityPin;
 using Protocol;
 
@@ -44,9 +45,14 @@ static class AffinityPinKtapCases
             ScenarioKtapTests.InsufficientStress, "6 children", $"need {AffinityPinVerdict.MinimumChildren}");
 
         var noRseq = new AffinityPinCounts(0, 0, 0, 0, 0, 0, 0, 0, Cpus: 4, ElapsedMs: 0);
-        yield return new("glibc's area registered but unusable", Name, ScenarioVerdict.Skip,
-            AffinityPinVerdict.Judge(noRseq, "rseq registration refused (EPERM): signature mismatch", []),
+        yield return new("a registration refused for its signature", Name, ScenarioVerdict.Fail,
+            AffinityPinVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(1), []),
             ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0),
-            "rseq unavailable", "EPERM");
+            "rseq registration refused", "EPERM");
+
+        yield return new("a kernel without the rseq system call", Name, ScenarioVerdict.Skip,
+            AffinityPinVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(38), []),
+            ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0),
+            SkipReasons.NoRseqPrefix, "ENOSYS");
     }
 }

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.AffinityPin;
 using Protocol;
 
@@ -89,9 +90,12 @@ public class AffinityPinVerdictTests
     public void One_cpu_is_an_error_and_no_rseq_is_a_skip()
     {
         Assert.That(AffinityPinVerdict.Judge(FixedKernel with { Cpus = 1 }, null, []).Reason, Does.Contain("needs at least 2 CPUs"));
-        var skipped = AffinityPinVerdict.Judge(FixedKernel with { Children = 0 }, "kernel has no rseq system call (ENOSYS)", []);
+        var skipped = AffinityPinVerdict.Judge(FixedKernel with { Children = 0 }, RseqRegistrar.ProblemOf(38), []);
         Assert.That(skipped.Verdict, Is.EqualTo(ScenarioVerdict.Skip));
         Assert.That(skipped.Reason, Does.Contain("ENOSYS"));
+        var refused = AffinityPinVerdict.Judge(FixedKernel with { Children = 0 }, RseqRegistrar.ProblemOf(16), []);
+        Assert.That(refused.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(refused.Reason, Does.Contain("EBUSY"));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.CsAbort;
 using Protocol;
 
@@ -49,9 +50,14 @@ static class CsAbortKtapCases
             ScenarioKtapTests.InsufficientStress, "4 aborts", $"need {CsAbortVerdict.MinimumAborts}");
 
         var noRseq = new CsAbortCounts(5, 0, 0, 0, 0, 0, Cpus: 4, ElapsedMs: 3);
-        yield return new("a worker whose registration was refused", Name, ScenarioVerdict.Skip,
-            CsAbortVerdict.Judge(noRseq, "rseq registration refused (EINVAL): another area is registered", []),
+        yield return new("a worker whose registration was refused", Name, ScenarioVerdict.Fail,
+            CsAbortVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(22), []),
             ScenarioKtapCase.CountersOf(CounterOrder, 5, 0, 0, 0, 0, 0, 4, 3),
-            "rseq unavailable", "EINVAL");
+            "rseq registration refused", "EINVAL");
+
+        yield return new("a kernel without the rseq system call", Name, ScenarioVerdict.Skip,
+            CsAbortVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(38), []),
+            ScenarioKtapCase.CountersOf(CounterOrder, 5, 0, 0, 0, 0, 0, 4, 3),
+            SkipReasons.NoRseqPrefix, "ENOSYS");
     }
 }

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.CsAbort;
 using Protocol;
 
@@ -65,6 +66,7 @@ public class CsAbortVerdictTests
     public void One_cpu_is_an_error_and_no_rseq_is_a_skip()
     {
         Assert.That(CsAbortVerdict.Judge(Kernel72 with { Cpus = 1 }, null, []).Verdict, Is.EqualTo(ScenarioVerdict.Error));
-        Assert.That(CsAbortVerdict.Judge(Kernel72, "kernel has no rseq system call (ENOSYS)", []).Verdict, Is.EqualTo(ScenarioVerdict.Skip));
+        Assert.That(CsAbortVerdict.Judge(Kernel72, RseqRegistrar.ProblemOf(38), []).Verdict, Is.EqualTo(ScenarioVerdict.Skip));
+        Assert.That(CsAbortVerdict.Judge(Kernel72, RseqRegistrar.ProblemOfCpuId(-2), []).Verdict, Is.EqualTo(ScenarioVerdict.Fail));
     }
 }

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.ForkCpuId;
 using Protocol;
 
@@ -47,8 +48,8 @@ static class ForkCpuIdKtapCases
         // A kernel built without CONFIG_RSEQ: the scenario forks nothing.
         var noRseq = new ForkCpuIdCounts(0, 0, 0, 0, 0, Cpus: 4, ElapsedMs: 1);
         yield return new("kernel without the rseq system call", Name, ScenarioVerdict.Skip,
-            ForkCpuIdVerdict.Judge(noRseq, "kernel has no rseq system call (ENOSYS)", []),
+            ForkCpuIdVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(38), []),
             ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, 0, 4, 1),
-            "rseq unavailable", "ENOSYS");
+            SkipReasons.NoRseqPrefix, "ENOSYS");
     }
 }

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.ForkCpuId;
 using Protocol;
 
@@ -75,10 +76,34 @@ public class ForkCpuIdVerdictTests
     {
         var counts = FixedKernel with { Forks = 0, CrossCpuStarts = 0 };
 
-        var outcome = ForkCpuIdVerdict.Judge(counts, "kernel has no rseq system call (ENOSYS)", []);
+        var outcome = ForkCpuIdVerdict.Judge(counts, RseqRegistrar.ProblemOf(38), []);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Skip));
-        Assert.That(outcome.Reason, Does.Contain("ENOSYS"));
+        Assert.That(outcome.Reason, Does.StartWith(SkipReasons.NoRseqPrefix).And.Contain("ENOSYS"));
+    }
+
+    [TestCase(22, "EINVAL")]
+    [TestCase(1, "EPERM")]
+    [TestCase(16, "EBUSY")]
+    public void A_kernel_that_refuses_the_registration_fails_naming_the_errno(int errno, string name)
+    {
+        var counts = FixedKernel with { Forks = 0, CrossCpuStarts = 0 };
+
+        var outcome = ForkCpuIdVerdict.Judge(counts, RseqRegistrar.ProblemOf(errno), []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain(name).And.Not.StartWith(SkipReasons.NoRseqPrefix));
+    }
+
+    [Test]
+    public void A_negative_cpu_id_after_a_successful_registration_fails_with_the_value()
+    {
+        var counts = FixedKernel with { Forks = 0, CrossCpuStarts = 0 };
+
+        var outcome = ForkCpuIdVerdict.Judge(counts, RseqRegistrar.ProblemOfCpuId(-1), []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("cpu_id=-1"));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.LegacyCpuIdStart;
 using Protocol;
 
@@ -42,11 +43,17 @@ static class LegacyCpuIdStartKtapCases
             ScenarioKtapTests.InsufficientStress, "12 of 500 sleeps", $"need {LegacyCpuIdStartVerdict.MinimumSwitchedSleeps}");
 
         var glibcRegistered = new LegacyProbeReport(new LegacyProbeCounts(0, 0, 0, 0, PinnedCpu: -1, ElapsedMs: 0),
-            "glibc registered rseq despite GLIBC_TUNABLES=glibc.pthread.rseq=0, so no 32-byte area of our own", []);
-        yield return new("glibc registered its own area first", Name, ScenarioVerdict.Skip,
+            RseqProblem.Untestable("glibc registered rseq despite GLIBC_TUNABLES=glibc.pthread.rseq=0, so no 32-byte area of our own"), []);
+        yield return new("glibc registered its own area first", Name, ScenarioVerdict.Error,
             LegacyCpuIdStartVerdict.Judge(glibcRegistered, null),
             ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, -1, 0),
             "no 32-byte rseq registration", "glibc registered rseq");
+
+        var noRseq = new LegacyProbeReport(new LegacyProbeCounts(0, 0, 0, 0, PinnedCpu: -1, ElapsedMs: 0), RseqRegistrar.ProblemOf(38), []);
+        yield return new("a kernel without the rseq system call", Name, ScenarioVerdict.Skip,
+            LegacyCpuIdStartVerdict.Judge(noRseq, null),
+            ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, -1, 0),
+            SkipReasons.NoRseqPrefix, "ENOSYS");
 
         // A probe killed before its counters line: the guest has no counters to show.
         yield return new("a probe that timed out before reporting", Name, ScenarioVerdict.Error,

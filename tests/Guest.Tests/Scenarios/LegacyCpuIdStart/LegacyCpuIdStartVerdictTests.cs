@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.LegacyCpuIdStart;
 using Protocol;
 
@@ -55,14 +56,36 @@ public class LegacyCpuIdStartVerdictTests
     }
 
     [Test]
-    public void A_probe_that_could_not_register_32_bytes_is_a_skip_with_its_reason()
+    public void A_probe_on_a_kernel_without_rseq_is_a_skip_that_says_so_first()
     {
-        var report = new LegacyProbeReport(new LegacyProbeCounts(0, 0, 0, 0, -1, 0),
-            "glibc registered rseq despite GLIBC_TUNABLES=glibc.pthread.rseq=0, so no 32-byte area of our own", []);
+        var report = new LegacyProbeReport(new LegacyProbeCounts(0, 0, 0, 0, -1, 0), RseqRegistrar.ProblemOf(38), []);
 
         var outcome = LegacyCpuIdStartVerdict.Judge(report, null);
 
         Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Skip));
+        Assert.That(outcome.Reason, Does.StartWith(SkipReasons.NoRseqPrefix).And.Contain("ENOSYS"));
+    }
+
+    [Test]
+    public void A_probe_whose_32_byte_registration_was_refused_fails_naming_the_errno()
+    {
+        var report = new LegacyProbeReport(new LegacyProbeCounts(0, 0, 0, 0, -1, 0), RseqRegistrar.ProblemOf(22), []);
+
+        var outcome = LegacyCpuIdStartVerdict.Judge(report, null);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("no 32-byte rseq registration").And.Contain("EINVAL"));
+    }
+
+    [Test]
+    public void A_probe_that_glibc_registered_first_is_an_error_not_a_skip()
+    {
+        var report = new LegacyProbeReport(new LegacyProbeCounts(0, 0, 0, 0, -1, 0),
+            RseqProblem.Untestable("glibc registered rseq despite GLIBC_TUNABLES=glibc.pthread.rseq=0, so no 32-byte area of our own"), []);
+
+        var outcome = LegacyCpuIdStartVerdict.Judge(report, null);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Error));
         Assert.That(outcome.Reason, Does.Contain("glibc registered rseq"));
     }
 

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.LegacyCpuIdStart;
 
 namespace Guest.Tests.Scenarios.LegacyCpuIdStart;
@@ -16,16 +17,25 @@ public class LegacyProbeReportTests
 
         Assert.That(parsed, Is.Not.Null);
         Assert.That(parsed!.Counts, Is.EqualTo(SomeCounts));
-        Assert.That(parsed.UnavailableReason, Is.Null);
+        Assert.That(parsed.Unavailable, Is.Null);
         Assert.That(parsed.Evidence, Is.EqualTo(report.Evidence));
     }
 
     [Test]
     public void The_reason_of_a_skipped_probe_reads_back()
     {
-        var report = new LegacyProbeReport(SomeCounts, "kernel has no rseq system call (ENOSYS)", []);
+        var report = new LegacyProbeReport(SomeCounts, RseqRegistrar.ProblemOf(38), []);
 
-        Assert.That(LegacyProbeReport.Parse(report.ToLines())?.UnavailableReason, Is.EqualTo(report.UnavailableReason));
+        Assert.That(LegacyProbeReport.Parse(report.ToLines())?.Unavailable, Is.EqualTo(report.Unavailable));
+    }
+
+    [Test]
+    public void A_refused_registration_reads_back_as_a_failure_not_a_skip()
+    {
+        var report = new LegacyProbeReport(SomeCounts, RseqRegistrar.ProblemOf(16), []);
+
+        Assert.That(LegacyProbeReport.Parse(report.ToLines())?.Unavailable, Is.EqualTo(report.Unavailable));
+        Assert.That(report.Unavailable!.Verdict, Is.EqualTo(Protocol.ScenarioVerdict.Fail));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.MigrationStorm;
 using Protocol;
 
@@ -44,8 +45,8 @@ static class MigrationStormKtapCases
 
         var noRseq = new MigrationStormCounts(4, 0, 0, 0, 0, 0, 0, Cpus: 4, ElapsedMs: 2);
         yield return new("kernel without the rseq system call", Name, ScenarioVerdict.Skip,
-            MigrationStormVerdict.Judge(noRseq, "kernel has no rseq system call (ENOSYS)", []),
+            MigrationStormVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(38), []),
             ScenarioKtapCase.CountersOf(CounterOrder, 4, 0, 0, 0, 0, 0, 0, 4, 2),
-            "rseq unavailable", "ENOSYS");
+            SkipReasons.NoRseqPrefix, "ENOSYS");
     }
 }

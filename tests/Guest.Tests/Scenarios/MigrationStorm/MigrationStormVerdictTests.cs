@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.MigrationStorm;
 using Protocol;
 
@@ -81,9 +82,17 @@ public class MigrationStormVerdictTests
     public void One_cpu_is_an_error_and_a_worker_without_rseq_is_a_skip()
     {
         Assert.That(MigrationStormVerdict.Judge(FixedKernel with { Cpus = 1 }, null, []).Verdict, Is.EqualTo(ScenarioVerdict.Error));
-        var skipped = MigrationStormVerdict.Judge(FixedKernel, "kernel has no rseq system call (ENOSYS)", []);
+        var skipped = MigrationStormVerdict.Judge(FixedKernel, RseqRegistrar.ProblemOf(38), []);
         Assert.That(skipped.Verdict, Is.EqualTo(ScenarioVerdict.Skip));
         Assert.That(skipped.Reason, Does.Contain("ENOSYS"));
+    }
+
+    [Test]
+    public void A_worker_that_could_not_pin_itself_is_an_error_not_a_skip()
+    {
+        var outcome = MigrationStormVerdict.Judge(FixedKernel, RseqProblem.Untestable("worker 1 could not pin itself to cpu 1 (errno 22)"), []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Error));
     }
 
     [Test]

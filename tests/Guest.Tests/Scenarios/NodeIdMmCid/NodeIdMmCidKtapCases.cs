@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.NodeIdMmCid;
 using Protocol;
 

@@ -1,3 +1,4 @@
+using Guest.Rseq;
 using Guest.Scenarios.NodeIdMmCid;
 using Protocol;
 
@@ -73,11 +74,11 @@ public class NodeIdMmCidVerdictTests
     }
 
     [Test]
-    public void A_thread_without_rseq_is_skipped_with_the_reason()
+    public void A_thread_whose_registration_was_refused_fails_with_the_errno()
     {
-        var outcome = NodeIdMmCidVerdict.Judge(Kernel72, FeatureSize72, "rseq registration refused (EINVAL): another area is registered", []);
+        var outcome = NodeIdMmCidVerdict.Judge(Kernel72, FeatureSize72, RseqRegistrar.ProblemOf(22), []);
 
-        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Skip));
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
         Assert.That(outcome.Reason, Does.Contain("EINVAL"));
     }
 

@@ -1,0 +1,19 @@
+namespace Protocol;
+
+/// <summary>
+/// The beginnings of the SKIP reasons that say a kernel lacks a feature. The harness holds a SKIP
+/// against the kernel's version (rseq is in every kernel since 4.18, node_id and mm_cid since 6.3),
+/// so the guest writes these words and the harness recognises them from this one place.
+/// </summary>
+public static class SkipReasons
+{
+    /// <summary>The kernel has no rseq system call (ENOSYS): older than 4.18, or built without CONFIG_RSEQ.</summary>
+    public const string NoRseqPrefix = "kernel lacks rseq";
+
+    /// <summary>AT_RSEQ_FEATURE_SIZE too small for node_id and mm_cid: older than 6.3.</summary>
+    public const string NoNodeIdMmCidPrefix = "kernel lacks node_id/mm_cid";
+
+    public static string NoRseq(string detail) => $"{NoRseqPrefix}: {detail}";
+
+    public static bool IsNoRseq(string? reason) => reason?.StartsWith(NoRseqPrefix, StringComparison.Ordinal) == true;
+}
