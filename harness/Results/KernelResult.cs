@@ -27,4 +27,15 @@ public sealed record KernelResult(
     string? ConsoleLog,
     string? ResultsLog,
     IReadOnlyDictionary<string, string> GuestInfo,
-    int BootAttempts);
+    int BootAttempts)
+{
+    /// <summary>
+    /// The consoles of the boots that were booted again, relative to the run folder, in order:
+    /// <c>&lt;kernel&gt;.attempt-N.console.log</c> for a crash before the guest, and
+    /// <c>&lt;kernel&gt;.kvm-stalled.console.log</c> for a KVM boot redone under TCG.
+    /// </summary>
+    public IReadOnlyList<string> EarlierBootConsoles { get; init; } = [];
+
+    /// <summary>When each of <see cref="ConsoleFindings"/> was printed, relative to the guest and its scenarios.</summary>
+    public IReadOnlyList<FindingPlace> ConsoleWindows { get; init; } = [];
+}

@@ -21,6 +21,13 @@ public sealed record ConsoleTimeline(int? GuestStart, IReadOnlyList<ScenarioSpan
     /// <summary>The last line of the guest's own life: its done marker, else /init's account of its exit.</summary>
     public int? GuestEnd => GuestDone ?? GuestExited;
 
+    // The spans are a list: compare them by content, as the rest of the record is.
+    public bool Equals(ConsoleTimeline? other) =>
+        other is not null && GuestStart == other.GuestStart && GuestDone == other.GuestDone && GuestExited == other.GuestExited
+        && Scenarios.SequenceEqual(other.Scenarios);
+
+    public override int GetHashCode() => HashCode.Combine(GuestStart, GuestDone, GuestExited, Scenarios.Count);
+
     public FindingPlace Place(ConsoleFinding finding)
     {
         var line = finding.LineNumber;
