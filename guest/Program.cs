@@ -46,7 +46,7 @@ if (arguments.SelftestsPath is not null)
 var cpus = syscalls.OnlineCpus();
 var settings = new ScenarioSettings(options.Duration, options.Seed, options.Threads ?? cpus, cpus);
 using var writer = new KtapWriter(KtapTarget.Open(options.KtapPath));
-return new GuestRunner(writer).Run(
+return new GuestRunner(writer, new KernelLog()).Run(
     () => new GuestFacts(syscalls, registrar).Describe(settings), scenarios, settings, Guest.Faults.InjectedFault.AfterPlan(options.Fault, libc));
 
 static int UsageError(string message)

@@ -6,7 +6,8 @@ namespace Guest.Faults;
 /// Test-only faults (<c>rseqh.fault=</c> on the kernel command line, set through kernels.yaml's
 /// kernel_args), so the harness's fault-injection tests can show what a user sees when the kernel
 /// panics, or the guest crashes or hangs, while the guest's stream is under way. Never set by a
-/// normal run; each fires right after the plan line, inside the first scenario's time window.
+/// normal run; each fires right after the plan line and the first scenario's begin marker, inside that
+/// scenario's time window on the console.
 /// </summary>
 internal static unsafe class InjectedFault
 {

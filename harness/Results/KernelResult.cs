@@ -32,4 +32,14 @@ public sealed record KernelResult(
     IReadOnlyList<string>? ExpectationMisses = null)
 {
     public IReadOnlyList<string> ExpectationMisses { get; init; } = ExpectationMisses ?? [];
+
+    /// <summary>
+    /// The consoles of the boots that were booted again, relative to the run folder, in order:
+    /// <c>&lt;kernel&gt;.attempt-N.console.log</c> for a crash before the guest, and
+    /// <c>&lt;kernel&gt;.kvm-stalled.console.log</c> for a KVM boot redone under TCG.
+    /// </summary>
+    public IReadOnlyList<string> EarlierBootConsoles { get; init; } = [];
+
+    /// <summary>When each of <see cref="ConsoleFindings"/> was printed, relative to the guest and its scenarios.</summary>
+    public IReadOnlyList<FindingPlace> ConsoleWindows { get; init; } = [];
 }

@@ -6,13 +6,23 @@ namespace Harness.Results;
 /// <summary>
 /// Turns what a VM run produced into one outcome per requested scenario. The rules, in order:
 /// a FAIL the guest reported is kept (it carries evidence even if the stream broke off later, and
-/// a scenario reported twice is a FAIL if either line says so); a kernel bug on the console while
-/// the guest ran is a FAIL; anything that kept the guest from finishing, or a stream that lost,
-/// gained or garbled lines, is an ERROR, never a PASS; otherwise the guest's own verdict stands.
+/// a scenario reported twice is a FAIL if either line says so); a kernel bug on the console is
+/// placed in time by the guest's markers (<see cref="ConsoleTimeline"/>): while a scenario ran it
+/// is that scenario's FAIL, before the guest started every scenario's ERROR, between scenarios the
+/// row's <see cref="ConsoleColumn"/> FAIL, after the guest finished only a note; anything that kept
+/// the guest from finishing, or a stream that lost, gained or garbled lines, is an ERROR, never a
+/// PASS; otherwise the guest's own verdict stands.
 /// </summary>
 public static class OutcomeJudge
 {
-    /// <param name="console">What the console said about the guest (its exit status); null when it was not read.</param>
+    /// <summary>
+    /// The row's extra outcome for kernel bugs the console showed while the guest ran but no
+    /// requested scenario did. Not a selftest, so it counts for the expectation like a scenario:
+    /// a kernel bug while the guest runs fails the row today, and the windows must not weaken that.
+    /// </summary>
+    public const string ConsoleColumn = "console";
+
+    /// <param name="console">What the console said about the guest (its exit status, its markers); null when it was not read.</param>
     public static IReadOnlyList<ScenarioOutcome> Judge(
         IReadOnlyList<string> requestedScenarios,
         VmRun run,
@@ -24,11 +34,16 @@ public static class OutcomeJudge
         TimeSpan? silenceTimeout = null)
     {
         var brokenRunReason = BrokenRunReason(requestedScenarios, run, report, console, bootTimeout, testTimeout, accel, silenceTimeout);
-        var emulatorCrash = run.ConsoleFindings.FirstOrDefault(f => IsEmulatorCodePatchingCrash(f, accel));
+        var timeline = console?.Timeline ?? ConsoleTimeline.None;
+        var emulatorCrash = EmulatorFault.CodePatchingCrash(run.ConsoleFindings, timeline, report.Started, accel);
+        var placed = Placed(run, timeline);
+        // Findings every scenario answers for: those before the guest started, and, on a console
+        // without markers (an older guest image), all of them, as before the markers existed.
+        var shared = placed.Where(p => p.Place.Window is ConsoleWindow.Boot or ConsoleWindow.Unmarked).ToList();
         // Under TCG on a busy host a vCPU thread can starve long enough to trip the lockup
         // detectors, so a lockup alone says nothing certain about the kernel: it is an ERROR.
-        var kernelBug = run.ConsoleFindings.FirstOrDefault(f => f.Kind != ConsoleFindingKind.Lockup);
-        var lockup = run.ConsoleFindings.FirstOrDefault(f => f.Kind == ConsoleFindingKind.Lockup);
+        var kernelBug = shared.FirstOrDefault(p => p.Finding.Kind != ConsoleFindingKind.Lockup);
+        var lockup = shared.FirstOrDefault(p => p.Finding.Kind == ConsoleFindingKind.Lockup);
         var outcomes = new List<ScenarioOutcome>();
 
         foreach (var scenario in requestedScenarios)
@@ -39,20 +54,29 @@ public static class OutcomeJudge
             var reported = reports.FirstOrDefault(s => s.Verdict == ScenarioVerdict.Fail) ?? reports.FirstOrDefault();
             var counters = reported?.Counters ?? new Dictionary<string, long>();
             var evidence = reported?.Evidence ?? [];
+            var own = placed.Where(p => p.Place.Window == ConsoleWindow.Scenario && p.Place.Scenario == scenario).ToList();
+            var ownBug = own.FirstOrDefault(p => p.Finding.Kind != ConsoleFindingKind.Lockup);
+            var ownLockup = own.FirstOrDefault(p => p.Finding.Kind == ConsoleFindingKind.Lockup);
 
             ScenarioOutcome Outcome(ScenarioVerdict verdict, string? reason, OutcomeSource source = OutcomeSource.Harness) =>
                 new(scenario, verdict, reason, counters, evidence, source);
 
             if (reported?.Verdict == ScenarioVerdict.Fail)
                 outcomes.Add(Outcome(ScenarioVerdict.Fail, reported.Reason ?? FailureSummary(reported), OutcomeSource.Guest));
+            // Nothing after QEMU's own fault is evidence about the kernel, not even a later oops.
             else if (emulatorCrash is not null)
-                outcomes.Add(Outcome(ScenarioVerdict.Error, $"int3 oops under TCG, QEMU racing the kernel's code patching, not a verdict: {emulatorCrash.Line}", OutcomeSource.Console));
-            else if (kernelBug is not null && report.Started)
-                outcomes.Add(Outcome(ScenarioVerdict.Fail, $"kernel {Describe(kernelBug.Kind)} on the console: {kernelBug.Line}", OutcomeSource.Console));
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"int3 oops under TCG at {emulatorCrash.Rip}, QEMU racing the kernel's code patching, not a verdict: {emulatorCrash.Line}", OutcomeSource.Console));
+            else if (ownBug is not null)
+                outcomes.Add(Outcome(ScenarioVerdict.Fail, $"kernel {Describe(ownBug.Finding)} on the console while {scenario} ran: {ownBug.Finding.Line}{PatchingHint(ownBug.Finding, accel)}", OutcomeSource.Console)
+                    with { Evidence = [.. AsEvidence(ownBug.Finding), .. evidence] });
+            else if (kernelBug is not null && kernelBug.Place.Window == ConsoleWindow.Unmarked && report.Started)
+                outcomes.Add(Outcome(ScenarioVerdict.Fail, $"kernel {Describe(kernelBug.Finding)} on the console: {kernelBug.Finding.Line}{PatchingHint(kernelBug.Finding, accel)}", OutcomeSource.Console));
             else if (kernelBug is not null)
-                outcomes.Add(Outcome(ScenarioVerdict.Error, $"kernel {Describe(kernelBug.Kind)} before the guest started: {kernelBug.Line}", OutcomeSource.Console));
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"kernel {Describe(kernelBug.Finding)} before the guest started: {kernelBug.Finding.Line}", OutcomeSource.Console));
+            else if (ownLockup is not null)
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"lockup on the console while {scenario} ran (under TCG this may be host contention): {ownLockup.Finding.Line}", OutcomeSource.Console));
             else if (lockup is not null)
-                outcomes.Add(Outcome(ScenarioVerdict.Error, $"lockup on the console (under TCG this may be host contention): {lockup.Line}", OutcomeSource.Console));
+                outcomes.Add(Outcome(ScenarioVerdict.Error, $"lockup on the console (under TCG this may be host contention): {lockup.Finding.Line}", OutcomeSource.Console));
             else if (brokenRunReason is not null)
                 outcomes.Add(Outcome(ScenarioVerdict.Error, brokenRunReason));
             else if (reported is null)
@@ -65,22 +89,96 @@ public static class OutcomeJudge
     }
 
     /// <summary>
-    /// The kernel's own selftests as the guest reported them (a second opinion, not judged against
-    /// the scenarios' rules): one outcome each, in stream order; none when the image had none.
+    /// The row's <see cref="ConsoleColumn"/> outcome: a FAIL for a kernel bug while the guest ran
+    /// outside every requested scenario (before the first, between two, after the last, or during a
+    /// selftest, which is not counted and so must not be the only place such a bug shows), an ERROR
+    /// for a lockup there; null when there was none, the console has no markers (the scenarios
+    /// answer for everything then), or QEMU's code-patching fault already made every outcome an ERROR.
     /// </summary>
-    public static IReadOnlyList<ScenarioOutcome> Selftests(GuestReport report) =>
-        report.Scenarios
-            .Where(s => ScenarioNames.IsSelftest(s.Name))
-            .Select(s => new ScenarioOutcome(s.Name, s.Verdict, s.Reason, s.Counters, s.Evidence))
+    public static ScenarioOutcome? ConsoleOutcome(IReadOnlyList<string> requestedScenarios, VmRun run, GuestReport report, string accel, GuestConsole? console)
+    {
+        var timeline = console?.Timeline ?? ConsoleTimeline.None;
+        if (!timeline.HasMarkers || EmulatorFault.CodePatchingCrash(run.ConsoleFindings, timeline, report.Started, accel) is not null)
+            return null;
+        var outside = Placed(run, timeline)
+            .Where(p => p.Place.Window == ConsoleWindow.BetweenScenarios
+                        || (p.Place.Window == ConsoleWindow.Scenario && !requestedScenarios.Contains(p.Place.Scenario)))
             .ToList();
+        if (outside.Count == 0)
+            return null;
+        var bug = outside.FirstOrDefault(p => p.Finding.Kind != ConsoleFindingKind.Lockup);
+        var first = bug ?? outside[0];
+        var others = outside.Where(p => p != first).Select(p => $"also, {Where(p.Place)}: {p.Finding.Line}");
+        IReadOnlyList<string> evidence = [.. AsEvidence(first.Finding), .. others];
+        var counters = new Dictionary<string, long>();
+        return bug is not null
+            ? new ScenarioOutcome(ConsoleColumn, ScenarioVerdict.Fail,
+                $"kernel {Describe(bug.Finding)} on the console {Where(bug.Place)}: {bug.Finding.Line}{PatchingHint(bug.Finding, accel)}", counters, evidence, OutcomeSource.Console)
+            : new ScenarioOutcome(ConsoleColumn, ScenarioVerdict.Error,
+                $"lockup on the console {Where(first.Place)} (under TCG this may be host contention): {first.Finding.Line}", counters, evidence, OutcomeSource.Console);
+    }
 
     /// <summary>
-    /// An int3 oops under TCG is QEMU's multi-threaded translation racing the kernel's live code
-    /// patching (text_poke plants an int3 while other vCPUs may run a stale translated block): an
-    /// emulator fault, seen on Debian's 6.12, 7.2 and 7.3 here, and no evidence about the kernel.
+    /// The kernel's own selftests as the guest reported them (a second opinion, not judged against
+    /// the scenarios' rules): one outcome each, in stream order; none when the image had none. A
+    /// kernel bug on the console while one ran makes it a FAIL, so the column shows where it struck.
     /// </summary>
-    public static bool IsEmulatorCodePatchingCrash(ConsoleFinding finding, string accel) =>
-        accel == AccelDecision.Tcg && finding.IsInt3Oops();
+    public static IReadOnlyList<ScenarioOutcome> Selftests(GuestReport report, VmRun? run = null, GuestConsole? console = null)
+    {
+        var placed = run is null ? [] : Placed(run, console?.Timeline ?? ConsoleTimeline.None);
+        return report.Scenarios
+            .Where(s => ScenarioNames.IsSelftest(s.Name))
+            .Select(s =>
+            {
+                var outcome = new ScenarioOutcome(s.Name, s.Verdict, s.Reason, s.Counters, s.Evidence);
+                var bug = placed.FirstOrDefault(p => p.Place.Window == ConsoleWindow.Scenario && p.Place.Scenario == s.Name
+                                                     && p.Finding.Kind != ConsoleFindingKind.Lockup);
+                return bug is null || s.Verdict == ScenarioVerdict.Fail
+                    ? outcome
+                    : outcome with
+                    {
+                        Outcome = ScenarioVerdict.Fail,
+                        Reason = $"kernel {Describe(bug.Finding)} on the console while {s.Name} ran: {bug.Finding.Line}",
+                        Evidence = [.. AsEvidence(bug.Finding), .. s.Evidence],
+                        Source = OutcomeSource.Console,
+                    };
+            })
+            .ToList();
+    }
+
+    /// <summary>
+    /// Where each console finding sits, for run.json. A finding after the guest finished has no
+    /// outcome: it is named there and in the summary's notes, and it leaves <c>met</c> alone, because
+    /// it cannot have touched any verdict (every scenario's result was on the result port already)
+    /// and the row answers whether this kernel keeps the rseq contract, not whether it shuts down
+    /// cleanly; counting it would let a WARNING in reboot's device teardown fail the nightly matrix.
+    /// </summary>
+    public static IReadOnlyList<FindingPlace> Places(VmRun run, GuestConsole? console) =>
+        Placed(run, console?.Timeline ?? ConsoleTimeline.None).Select(p => p.Place).ToList();
+
+    sealed record PlacedFinding(ConsoleFinding Finding, FindingPlace Place);
+
+    static List<PlacedFinding> Placed(VmRun run, ConsoleTimeline timeline) =>
+        run.ConsoleFindings.Select(f => new PlacedFinding(f, timeline.Place(f))).ToList();
+
+    static IEnumerable<string> AsEvidence(ConsoleFinding finding) => [finding.Line, .. finding.Trace];
+
+    static string Where(FindingPlace place) => place switch
+    {
+        { Window: ConsoleWindow.Scenario } => $"while {place.Scenario} ran",
+        { Window: ConsoleWindow.BetweenScenarios, Scenario: null } => "after the guest started, before its first scenario",
+        { Window: ConsoleWindow.BetweenScenarios } => $"between scenarios, after {place.Scenario}",
+        { Window: ConsoleWindow.AfterGuest } => "after the guest finished",
+        { Window: ConsoleWindow.Boot } => "before the guest started",
+        _ => "",
+    };
+
+    // Once the guest's stream has begun an int3 is never forgiven, but the reader should know
+    // that this one has the emulator fault's shape.
+    static string PatchingHint(ConsoleFinding finding, string accel) =>
+        accel == AccelDecision.Tcg && finding.IsInt3Oops() && EmulatorFault.IsPatchedSite(finding.RipFunction())
+            ? $" (int3 at {finding.Rip}, a live-patched site: under TCG possibly QEMU's code-patching race, judged as the kernel's since the guest was running)"
+            : "";
 
     /// <summary>Why the runner stopped a boot that stalled: the silence and the console's last line, or QEMU's KVM error.</summary>
     public static string StopReason(VmRun run, TimeSpan? silenceTimeout) => run.End switch
@@ -134,7 +232,10 @@ public static class OutcomeJudge
     static string FailureSummary(ScenarioReport reported) =>
         reported.Evidence.Count > 0 ? reported.Evidence[0] : "the guest reported a failure";
 
-    static string Describe(ConsoleFindingKind kind) => kind switch
+    static string Describe(ConsoleFinding finding) => Describe(finding.Kind);
+
+    /// <summary>The finding's kind as the notes name it ("oops", "WARNING").</summary>
+    public static string Describe(ConsoleFindingKind kind) => kind switch
     {
         ConsoleFindingKind.Panic => "panic",
         ConsoleFindingKind.Oops => "oops",

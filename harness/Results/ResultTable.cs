@@ -27,9 +27,11 @@ public sealed record ResultTable(
             new("matrix", run.MatrixFile),
         };
 
-        // Selftest columns come from what kernels reported: only kernels built with them have any.
+        // Selftest columns come from what kernels reported: only kernels built with them have any;
+        // the console column only when some row had a kernel bug between scenarios.
         var columns = run.Scenarios
             .Concat(run.Kernels.SelectMany(k => k.Scenarios).Select(s => s.Scenario).Where(ScenarioNames.IsSelftest))
+            .Concat(run.Kernels.SelectMany(k => k.Scenarios).Select(s => s.Scenario).Where(s => s == OutcomeJudge.ConsoleColumn))
             .Distinct()
             .ToList();
         var header = new List<string> { "kernel", "uname -r", "expect" };
@@ -76,9 +78,18 @@ public sealed record ResultTable(
                 notes.Add($"{Label(kernel)} {outcome.Scenario}: {Word(outcome.Outcome)} {outcome.Reason} {counters}".TrimEnd());
                 notes.AddRange(outcome.Evidence.Take(3).Select(e => $"{Label(kernel)} {outcome.Scenario}:   {e}"));
             }
+            notes.AddRange(AfterTheGuest(kernel));
         }
         return notes;
     }
+
+    /// <summary>Findings printed after the guest finished: named here, counted nowhere (see OutcomeJudge.Places).</summary>
+    static IEnumerable<string> AfterTheGuest(KernelResult kernel) =>
+        from place in kernel.ConsoleWindows
+        where place.Window == Vm.ConsoleWindow.AfterGuest
+        join finding in kernel.ConsoleFindings on place.LineNumber equals finding.LineNumber
+        select $"{Label(kernel)}: kernel {OutcomeJudge.Describe(finding.Kind)} on the console after the guest finished " +
+               $"({kernel.ConsoleLog} line {finding.LineNumber}; not counted): {finding.Line}";
 
     static string Label(KernelResult kernel) => kernel.Repeat == 1 ? kernel.Name : $"{kernel.Name} #{kernel.Repeat}";
 

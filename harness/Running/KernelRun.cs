@@ -53,6 +53,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             entry.KernelArgs);
 
         var attempts = 1;
+        var earlierConsoles = new List<string>();
         var run = await vms.RunAsync(Request(accel), cancellationToken);
         var report = GuestReportReader.Read(run.ResultLines);
         if (KvmStalled(run, report) && context.Accel.MayFallBack)
@@ -60,19 +61,23 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             // The probe's kernel reached user space under KVM, yet this one stalled or failed under it:
             // the host's KVM cannot run every kernel. Booting it again under TCG, and every kernel after
             // it, costs seconds; an ERROR would cost the verdict. The stalled boot's console is kept.
-            KeepConsole(console.Absolute, context.Folder.KernelFile(fileStem, "kvm-stalled.console.log").Absolute);
+            var stalled = context.Folder.KernelFile(fileStem, "kvm-stalled.console.log");
+            if (KeepConsole(console.Absolute, stalled.Absolute))
+                earlierConsoles.Add(stalled.Relative);
             accel = context.Accel.FallBackToTcg(entry.Name, OutcomeJudge.StopReason(run, entry.SilenceTimeout));
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
         }
         var guestConsole = GuestConsole.ReadFile(console.Absolute);
-        while ((CrashedBeforeTheGuest(run, report, guestConsole) || EmulatorCrashed(run, report, accel.Accel)) && attempts < MaxBootAttempts)
+        while (attempts < MaxBootAttempts && ShouldBootAgain(run, report, guestConsole, accel.Accel))
         {
             // Multi-threaded TCG now and then crashes a kernel while it patches its own code at boot
-            // (an int3 oops in the static-key code, seen on Debian's 7.2 and 7.3 in about one boot in
+            // (an int3 oops in sched_clock_cpu, seen on Debian's 7.2 and 7.3 in about one boot in
             // twenty here), long before the guest runs; booting again tells that apart from a kernel
-            // that never boots. Each failed attempt's console is kept.
-            KeepConsole(console.Absolute, context.Folder.KernelFile(fileStem, $"attempt-{attempts}.console.log").Absolute);
+            // that never boots. Each failed attempt's console is kept and named in run.json.
+            var kept = context.Folder.KernelFile(fileStem, $"attempt-{attempts}.console.log");
+            if (KeepConsole(console.Absolute, kept.Absolute))
+                earlierConsoles.Add(kept.Relative);
             attempts++;
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
@@ -82,7 +87,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         IReadOnlyList<ScenarioOutcome> outcomes =
         [
             .. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, accel.Accel, guestConsole, entry.SilenceTimeout),
-            .. OutcomeJudge.Selftests(report),
+            .. OutcomeJudge.Selftests(report, run, guestConsole),
+            .. OutcomeJudge.ConsoleOutcome(scenarios, run, report, accel.Accel, guestConsole) is { } consoleOutcome ? [consoleOutcome] : Array.Empty<ScenarioOutcome>(),
         ];
         var started = run.End is not (VmEnd.BootTimeout or VmEnd.QemuNotStarted) || report.Started;
         var release = report.InfoValue(Protocol.InfoKeys.KernelRelease);
@@ -105,7 +111,12 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             results.Relative,
             report.Info,
             attempts,
-            misses);
+            misses)
+        {
+            EarlierBootConsoles = earlierConsoles,
+            // A finding after the guest finished is here and in the notes, never an outcome (see OutcomeJudge.Places).
+            ConsoleWindows = OutcomeJudge.Places(run, guestConsole),
+        };
     }
 
     /// <summary>
@@ -124,31 +135,37 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     static bool KvmStalled(VmRun run, GuestReport report) =>
         run.End is VmEnd.ConsoleSilent or VmEnd.KvmInternalError && !report.Started;
 
-    static void KeepConsole(string console, string keptAs)
+    /// <summary>Moves a boot's console aside before the next boot overwrites it; false when there was none.</summary>
+    static bool KeepConsole(string console, string keptAs)
     {
-        if (File.Exists(console))
-            File.Move(console, keptAs, overwrite: true);
+        if (!File.Exists(console))
+            return false;
+        File.Move(console, keptAs, overwrite: true);
+        return true;
     }
 
     /// <summary>Boots of one kernel when each crashes before the guest starts; three in a row is not chance.</summary>
     public const int MaxBootAttempts = 3;
 
-    /// <summary>An emulator fault with no FAIL the guest already saw (that evidence is never thrown away).</summary>
-    static bool EmulatorCrashed(VmRun run, GuestReport report, string accel) =>
-        run.ConsoleFindings.Any(f => OutcomeJudge.IsEmulatorCodePatchingCrash(f, accel))
-        && report.Scenarios.All(s => s.Verdict != Protocol.ScenarioVerdict.Fail);
-
     /// <summary>
-    /// The VM ended while the kernel was still booting. Not when QEMU stopped before the kernel
-    /// printed anything (a bad option or a host problem: the same arguments fail the same way, and
-    /// it is not the kernel's fault), nor once the guest program ran (the kernel booted; a guest that
-    /// crashes or refuses its command line does so again, and may be evidence about the kernel).
+    /// Whether a boot is worth another: never once the guest's stream began or the guest program
+    /// ran (whatever happened then is evidence, or happens again); before that, for QEMU's
+    /// code-patching fault (<see cref="EmulatorFault"/>), and for a kernel that ended before the
+    /// guest without any finding on its console (a reboot or a silent end, as TCG has shown:
+    /// booting again costs seconds). A boot that showed any other finding before the guest is not
+    /// booted again: a kernel bug is the kernel's (an int3 at an ordinary function included), and a
+    /// second boot that happens to pass must not hide it; it stays an ERROR naming the line.
     /// </summary>
-    static bool CrashedBeforeTheGuest(VmRun run, GuestReport report, GuestConsole console) =>
-        run.End == VmEnd.EndedEarly
-        && !report.Started
-        && !OutcomeJudge.QemuStoppedBeforeTheKernel(run, console)
-        && !console.GuestStarted;
+    static bool ShouldBootAgain(VmRun run, GuestReport report, GuestConsole console, string accel)
+    {
+        if (report.Started || console.GuestStarted)
+            return false;
+        if (EmulatorFault.CodePatchingCrash(run.ConsoleFindings, console.Timeline, report.Started, accel) is not null)
+            return true;
+        return run.End == VmEnd.EndedEarly
+            && run.ConsoleFindings.Count == 0
+            && !OutcomeJudge.QemuStoppedBeforeTheKernel(run, console);
+    }
 
     /// <summary>The row of a kernel that could not be booted at all: every scenario ERROR, for the same reason.</summary>
     public static KernelResult Unbootable(KernelEntry entry, int repeat, IReadOnlyList<string> scenarios, string reason, TimeSpan spent)

@@ -22,21 +22,39 @@ public static partial class ConsoleScanner
         (ConsoleFindingKind.Warning, WarningMarker()),
     ];
 
+    /// <summary>Messages after a header kept as its trace: the CPU, hardware and RIP lines and the first registers.</summary>
+    public const int TraceLines = 8;
+
+    /// <summary>How far below a header the RIP line may be (x86 prints it 2 to 5 lines below, after "Tainted:" or "Modules linked in:").</summary>
+    const int RipSearchLines = 12;
+
     public static IReadOnlyList<ConsoleFinding> Scan(IEnumerable<string> lines)
     {
-        var findings = new List<ConsoleFinding>();
-        var lineNumber = 0;
-        foreach (var line in lines)
+        var messages = lines.Select(Message).ToList();
+        var headers = new List<(int Index, ConsoleFindingKind Kind)>();
+        for (var index = 0; index < messages.Count; index++)
         {
-            lineNumber++;
-            var message = Message(line);
             foreach (var (kind, marker) in Markers)
             {
-                if (!marker.IsMatch(message))
+                if (!marker.IsMatch(messages[index]))
                     continue;
-                findings.Add(new ConsoleFinding(kind, lineNumber, message));
+                headers.Add((index, kind));
                 break;
             }
+        }
+
+        var findings = new List<ConsoleFinding>();
+        for (var h = 0; h < headers.Count; h++)
+        {
+            var (index, kind) = headers[h];
+            // What follows a header belongs to it until the next header.
+            var next = h + 1 < headers.Count ? headers[h + 1].Index : messages.Count;
+            var following = messages.Skip(index + 1).Take(next - index - 1).ToList();
+            findings.Add(new ConsoleFinding(kind, index + 1, messages[index])
+            {
+                Rip = following.Take(RipSearchLines).Select(m => RipLine().Match(m)).FirstOrDefault(m => m.Success)?.Groups["at"].Value,
+                Trace = following.Where(m => m.Length > 0).Take(TraceLines).ToList(),
+            });
         }
         return findings;
     }
@@ -53,6 +71,11 @@ public static partial class ConsoleScanner
 
     [GeneratedRegex(@"^\s*(\[\s*\d+\.\d+\]\s*)?(\[\s*[TC]\d+\]\s*)?")]
     private static partial Regex Prefix();
+
+    // arch/x86/kernel/process_64.c __show_regs via show_ip: "RIP: %04x:%pS" (the code segment,
+    // then the symbol and offset, "sched_clock_cpu+0x11/0x1c0", or a bare address without KALLSYMS).
+    [GeneratedRegex(@"^RIP: [0-9a-f]{4}:(?<at>\S+)")]
+    private static partial Regex RipLine();
 
     // panic(): "Kernel panic - not syncing: %s". x86's double fault prints "PANIC: double fault,
     // error_code: 0x%lx" before it dies, and an exception before the console is up prints only

@@ -14,15 +14,19 @@ namespace Harness.Vm;
 /// <param name="GuestExitStatus">The status /init saw (128 + N when signal N killed the guest); null when it never said.</param>
 public sealed record GuestConsole(bool KernelSpoke, bool GuestStarted, int? GuestExitStatus)
 {
+    /// <summary>Where the guest and each of its scenarios began and ended on the console.</summary>
+    public ConsoleTimeline Timeline { get; init; } = ConsoleTimeline.None;
+
     /// <summary>A console that is missing or empty: the kernel never printed.</summary>
     public static GuestConsole Silent { get; } = new(false, false, null);
 
     public static GuestConsole Read(IEnumerable<string> lines)
     {
+        var all = lines as IReadOnlyList<string> ?? lines.ToList();
         var spoke = false;
         var started = false;
         int? status = null;
-        foreach (var line in lines)
+        foreach (var line in all)
         {
             var message = ConsoleScanner.Message(line);
             spoke |= message.Length > 0;
@@ -33,7 +37,7 @@ public sealed record GuestConsole(bool KernelSpoke, bool GuestStarted, int? Gues
             if (at >= 0 && int.TryParse(message.AsSpan(at + InitScript.GuestExitMarker.Length).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value))
                 status = value;
         }
-        return new GuestConsole(spoke, started || status is not null, status);
+        return new GuestConsole(spoke, started || status is not null, status) { Timeline = ConsoleTimeline.Read(all) };
     }
 
     /// <summary>Reads a console log; a missing file (QEMU never opened it) is a silent console.</summary>

@@ -55,6 +55,12 @@ public class RealVmTests
             Assert.That(scenario.Counters[CounterNames.StaleChildren], Is.Zero);
             Assert.That(kernel.Identity, Does.StartWith("linux-image-6.1"));
             Assert.That(kernel.KernelRelease, Does.StartWith("6.1."));
+            // The guest's /dev/kmsg markers reach a real console in order, so findings can be placed.
+            var timeline = Harness.Vm.GuestConsole.ReadFile(Path.Combine(_scratch.Results, "latest", kernel.ConsoleLog!)).Timeline;
+            Assert.That(timeline.Scenarios.Select(s => s.Scenario), Is.EqualTo(new[] { ScenarioNames.ForkCpuId }));
+            Assert.That(timeline.Scenarios[0].End, Is.Not.Null);
+            Assert.That(new[] { timeline.GuestStart, timeline.Scenarios[0].Begin, timeline.Scenarios[0].End, timeline.GuestDone, timeline.GuestExited },
+                Is.Ordered.And.All.Not.Null, "init's start, begin, end, done, init's exit, in that order");
         });
         AccelDecisionIsProven(run.Vm);
     }

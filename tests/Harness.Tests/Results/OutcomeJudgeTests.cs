@@ -120,15 +120,51 @@ public class OutcomeJudgeTests
         Assert.That(outcome.Reason, Does.Contain("lockup"));
     }
 
+    static ConsoleFinding Int3(string rip) =>
+        new ConsoleFinding(ConsoleFindingKind.Oops, 346, "Oops: int3: 0000 [#1] PREEMPT SMP NOPTI") { Rip = rip };
+
     [Test]
-    public void An_int3_oops_under_tcg_is_an_error_of_the_emulator_not_a_fail_of_the_kernel()
+    public void An_int3_oops_in_sched_clock_before_the_guest_under_tcg_is_an_error_of_the_emulator_and_under_kvm_the_kernels()
     {
-        var int3 = new ConsoleFinding(ConsoleFindingKind.Oops, 346, "Oops: int3: 0000 [#1] PREEMPT SMP NOPTI");
+        var int3 = Int3("sched_clock_cpu+0x11/0x1c0");
 
-        var underTcg = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), Stream(null, complete: false), Timeout, Timeout, "tcg").Single();
-        var underKvm = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), Stream(null, complete: false), Timeout, Timeout, "kvm").Single();
+        var underTcg = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), GuestReportReader.Read([]), Timeout, Timeout, "tcg").Single();
+        var underKvm = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), GuestReportReader.Read([]), Timeout, Timeout, "kvm").Single();
 
-        Assert.That((underTcg.Outcome, underKvm.Outcome), Is.EqualTo((ScenarioVerdict.Error, ScenarioVerdict.Fail)));
-        Assert.That(underTcg.Reason, Does.Contain("TCG"));
+        Assert.That((underTcg.Outcome, underKvm.Outcome), Is.EqualTo((ScenarioVerdict.Error, ScenarioVerdict.Error)));
+        Assert.That(underTcg.Reason, Does.StartWith("int3 oops under TCG at sched_clock_cpu+0x11/0x1c0"));
+        Assert.That(underKvm.Reason, Does.StartWith("kernel oops before the guest started"));
     }
+
+    [Test]
+    public void An_int3_oops_in_sched_clock_after_the_stream_began_is_a_fail_that_names_the_emulator_suspicion()
+    {
+        var outcome = JudgeOne(Run(VmEnd.EndedEarly, Int3("sched_clock_cpu+0x11/0x1c0")), Stream(null, complete: false));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("live-patched site"));
+    }
+
+    [TestCase("copy_process+0x5d3/0x1c80")]
+    [TestCase("0xffffffff8a2c1f11")] // no KALLSYMS: no symbol to tell a patched site by
+    [TestCase(null)] // no RIP line reached the console
+    public void An_int3_oops_before_the_guest_anywhere_but_a_patched_site_is_the_kernels_error_not_the_emulators(string? rip)
+    {
+        var outcome = JudgeOne(Run(VmEnd.EndedEarly, Int3(rip!)), GuestReportReader.Read([]));
+
+        Assert.That(outcome.Outcome, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(outcome.Reason, Does.StartWith("kernel oops before the guest started"));
+    }
+
+    [TestCase("sched_clock_cpu", true)]
+    [TestCase("sched_clock", true)]
+    [TestCase("native_sched_clock", true)]
+    [TestCase("static_key_enable_cpuslocked", true)]
+    [TestCase("__static_call_update", true)]
+    [TestCase("text_poke_bp_batch", true)]
+    [TestCase("sched_clock_cpu_idle", false)]
+    [TestCase("copy_process", false)]
+    [TestCase(null, false)]
+    public void Only_the_named_live_patched_sites_count_as_the_emulators(string? function, bool patched) =>
+        Assert.That(EmulatorFault.IsPatchedSite(function), Is.EqualTo(patched));
 }

@@ -56,6 +56,65 @@ public class ResultTableTests
         Assert.That(markdown, Does.Contain("- qemu: QEMU 7.2"));
         Assert.That(markdown, Does.Contain("| bookworm | 6.1.0-50-amd64 | pass | PASS | yes |"));
     }
+
+    [Test]
+    public void A_console_column_appears_when_a_row_had_a_kernel_bug_between_scenarios_and_other_rows_show_a_dash()
+    {
+        var between = Kernel("sid", 1, ScenarioVerdict.Pass, met: false);
+        between = between with
+        {
+            Scenarios = [.. between.Scenarios, new ScenarioOutcome(OutcomeJudge.ConsoleColumn, ScenarioVerdict.Fail,
+                "kernel WARNING on the console between scenarios, after fork_cpu_id: WARNING: CPU: 3 PID: 112 at lib/refcount.c:25",
+                new Dictionary<string, long>(), ["RIP: 0010:refcount_warn_saturate+0x9e/0x110"])],
+        };
+
+        var table = ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Pass), between));
+
+        Assert.That(table.Header, Is.EqualTo(new[] { "kernel", "uname -r", "expect", ScenarioNames.ForkCpuId, OutcomeJudge.ConsoleColumn, "met" }));
+        Assert.That(table.Rows.Select(r => r[4]), Is.EqualTo(new[] { "-", "FAIL" }));
+        Assert.That(table.Notes, Has.Some.Contains("sid console: FAIL kernel WARNING on the console between scenarios"));
+    }
+
+    [Test]
+    public void A_finding_after_the_guest_finished_is_named_in_the_notes_and_changes_no_cell()
+    {
+        var warning = new Harness.Vm.ConsoleFinding(Harness.Vm.ConsoleFindingKind.Warning, 812, "WARNING: CPU: 0 PID: 1 at drivers/base/core.c:4770 device_shutdown+0x1d/0x230");
+        var late = Kernel("trixie", 1, ScenarioVerdict.Pass) with
+        {
+            ConsoleFindings = [warning],
+            ConsoleWindows = [new Harness.Vm.FindingPlace(812, Harness.Vm.ConsoleWindow.AfterGuest)],
+        };
+
+        var table = ResultTable.From(Run(late));
+
+        Assert.That(table.Rows.Single(), Is.EqualTo(new[] { "trixie", "6.1.0-50-amd64", "pass", "PASS", "yes" }));
+        Assert.That(table.Notes, Has.Some.EqualTo(
+            "trixie: kernel WARNING on the console after the guest finished (a.console.log line 812; not counted): " + warning.Line));
+    }
+
+    [Test]
+    public void Run_json_keeps_the_windows_the_earlier_boots_consoles_and_each_findings_rip_and_trace()
+    {
+        var finding = new Harness.Vm.ConsoleFinding(Harness.Vm.ConsoleFindingKind.Oops, 40, "Oops: int3: 0000 [#1] PREEMPT SMP NOPTI")
+        {
+            Rip = "sched_clock_cpu+0x11/0x1c0",
+            Trace = ["CPU: 2 UID: 0 PID: 0 Comm: swapper/2", "RIP: 0010:sched_clock_cpu+0x11/0x1c0"],
+        };
+        var kernel = Kernel("sid", 1, ScenarioVerdict.Pass) with
+        {
+            ConsoleFindings = [finding],
+            EarlierBootConsoles = ["sid.attempt-1.console.log"],
+            ConsoleWindows = [new Harness.Vm.FindingPlace(40, Harness.Vm.ConsoleWindow.Boot)],
+        };
+
+        var json = RunRecordJson.Serialize(Run(kernel));
+        var back = RunRecordJson.Deserialize(json).Kernels.Single();
+
+        Assert.That(json, Does.Contain("\"earlier_boot_consoles\"").And.Contain("\"window\": \"BOOT\"").And.Contain("\"rip\": \"sched_clock_cpu"));
+        Assert.That(back.ConsoleFindings, Is.EqualTo(new[] { finding }));
+        Assert.That(back.EarlierBootConsoles, Is.EqualTo(new[] { "sid.attempt-1.console.log" }));
+        Assert.That(back.ConsoleWindows, Is.EqualTo(kernel.ConsoleWindows));
+    }
 }
 
 public class ResultTableExpectationTests

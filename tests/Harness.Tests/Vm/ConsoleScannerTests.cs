@@ -26,7 +26,21 @@ public class ConsoleScannerTests
 
         Assert.That(findings, Is.EqualTo(new[]
         {
-            new ConsoleFinding(ConsoleFindingKind.Panic, 11, "Kernel panic - not syncing: sysrq triggered crash"),
+            new ConsoleFinding(ConsoleFindingKind.Panic, 11, "Kernel panic - not syncing: sysrq triggered crash")
+            {
+                // The few lines after the header, as the notes show them; a panic prints no RIP line of its own.
+                Trace =
+                [
+                    "CPU: 1 PID: 1 Comm: init Not tainted 6.1.0-50-amd64 #1  Debian 6.1.176-1",
+                    "Hardware name: QEMU Standard PC (Q35 + ICH9, 2009), BIOS 1.16.2-debian-1.16.2-1 04/01/2014",
+                    "Call Trace:",
+                    "<TASK>",
+                    "dump_stack_lvl+0x44/0x5c",
+                    "panic+0x118/0x2f4",
+                    "? _printk+0x68/0x83",
+                    "sysrq_handle_crash+0x16/0x20",
+                ],
+            },
         }));
     }
 

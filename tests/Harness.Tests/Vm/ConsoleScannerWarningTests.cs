@@ -49,7 +49,10 @@ public class ConsoleScannerWarningTests
 
         Assert.That(findings, Is.EqualTo(new[]
         {
-            new ConsoleFinding(ConsoleFindingKind.Warning, 3, "WARNING: CPU: 2 PID: 97 at lib/refcount.c:25 refcount_warn_saturate+0x9e/0x110"),
+            new ConsoleFinding(ConsoleFindingKind.Warning, 3, "WARNING: CPU: 2 PID: 97 at lib/refcount.c:25 refcount_warn_saturate+0x9e/0x110")
+            {
+                Trace = ["Modules linked in:", "---[ end trace 3b1c7e2a9d0f4e65 ]---"],
+            },
         }));
     }
 
