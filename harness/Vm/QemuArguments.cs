@@ -10,7 +10,7 @@ public static class QemuArguments
         var args = new List<string> { "-M", "q35" };
         args.AddRange(AccelArguments(request.Accel));
         args.AddRange([
-            "-smp", Number(request.Cpus),
+            "-smp", Topology(request),
             "-m", Number(request.MemoryMiB),
             // No window, no default devices (NIC, VGA, the default serial/monitor on stdio), no
             // monitor: stdout must carry the guest's result stream and nothing else.
@@ -37,6 +37,17 @@ public static class QemuArguments
         "tcg" => ["-accel", "tcg,thread=multi"],
         _ => throw new ArgumentException($"Unknown accelerator '{accel}': expected kvm or tcg.", nameof(accel)),
     };
+
+    /// <summary>
+    /// One socket per vCPU on a NUMA layout. QEMU's default puts every vCPU in one socket sharing one
+    /// last-level cache, so vCPUs of different nodes would share a cache: Linux then warns at boot
+    /// ("sched: CPU #2's llc-sibling CPU #0 is not on the same node!", a WARNING in topology_sane on
+    /// Debian's 7.2), a finding that is QEMU's topology, not the kernel's fault. Without NUMA the
+    /// default topology stays, as it was measured.
+    /// </summary>
+    static string Topology(VmRequest request) => request.NumaNodes > 1
+        ? $"{Number(request.Cpus)},sockets={Number(request.Cpus)},cores=1,threads=1"
+        : Number(request.Cpus);
 
     static IEnumerable<string> NumaArguments(VmRequest request)
     {

@@ -104,4 +104,11 @@ public class QemuArgumentsTests
             "node,nodeid=1,cpus=2,memdev=numa-mem1",
         }));
     }
+
+    [Test]
+    public void On_NUMA_every_vCPU_is_a_socket_of_its_own_so_no_cache_is_shared_across_nodes()
+    {
+        Assert.That(ValuesOf(QemuArguments.Build(Request(cpus: 4, numaNodes: 2)), "-smp"), Is.EqualTo(new[] { "4,sockets=4,cores=1,threads=1" }));
+        Assert.That(ValuesOf(QemuArguments.Build(Request(cpus: 4, numaNodes: 1)), "-smp"), Is.EqualTo(new[] { "4" }));
+    }
 }
