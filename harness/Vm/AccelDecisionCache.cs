@@ -40,9 +40,7 @@ public sealed class AccelDecisionCache(string cacheRoot, string qemuVersion, str
     {
         var path = await EntryPathAsync(kernelImagePath, ct);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        await File.WriteAllTextAsync(temporary, JsonSerializer.Serialize(result), ct);
-        File.Move(temporary, path, overwrite: true);
+        await Storage.AtomicFile.WriteAllTextAsync(path, JsonSerializer.Serialize(result), ct);
     }
 
     async Task<string> EntryPathAsync(string kernelImagePath, CancellationToken ct)
