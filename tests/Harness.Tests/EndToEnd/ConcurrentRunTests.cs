@@ -3,23 +3,13 @@ using Harness.Results;
 namespace Harness.Tests.EndToEnd;
 
 /// <summary>Two harness processes at the same moment on one cache and one results folder.</summary>
-public class ConcurrentRunTests
+public class ConcurrentRunTests : ScratchTests
 {
-    ScratchFolder _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
-    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
-
     [Test]
     public async Task Two_runs_at_once_on_one_cache_get_two_complete_run_folders_and_latest_points_at_one_of_them()
     {
-        _scratch.FakeBzImage();
-        var matrix = _scratch.Write("kernels.yaml", """
+        Scratch.FakeBzImage();
+        var matrix = Scratch.Write("kernels.yaml", """
             defaults:
               accel: tcg
               boot_timeout: 20
@@ -29,14 +19,14 @@ public class ConcurrentRunTests
               - name: fake-6.1
                 source: { path: bzImage }
             """);
-        var cache = await SeededCache.CreateAsync(Path.Combine(_scratch.Path, "cache"));
-        string[] arguments = ["run", "--matrix", matrix, "--results", _scratch.Results, "--cache", cache, "--qemu", FakeQemu];
+        var cache = await SeededCache.CreateAsync(Path.Combine(Scratch.Path, "cache"));
+        string[] arguments = ["run", "--matrix", matrix, "--results", Scratch.Results, "--cache", cache, "--qemu", FakeQemu];
         var environment = new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "pass" };
 
         var outcomes = await Task.WhenAll(HarnessProcess.RunAsync(arguments, environment), HarnessProcess.RunAsync(arguments, environment));
 
-        var runFolders = Directory.GetDirectories(_scratch.Results).Where(d => Path.GetFileName(d) != "latest").ToList();
-        var latest = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
+        var runFolders = Directory.GetDirectories(Scratch.Results).Where(d => Path.GetFileName(d) != "latest").ToList();
+        var latest = Directory.ResolveLinkTarget(Path.Combine(Scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
         Assert.Multiple(() =>
         {
             Assert.That(outcomes.Select(o => o.ExitCode), Is.All.EqualTo(0), string.Join("\n", outcomes.Select(o => o.Output + o.Errors)));
@@ -51,7 +41,7 @@ public class ConcurrentRunTests
             Assert.That(runFolders, Does.Contain(latest));
             Assert.That(outcomes.Select(o => o.Output), Has.Some.Contain($"results: {latest}"));
             // Nothing half-made is left: no temporary results file, no stray link.
-            Assert.That(Directory.GetFileSystemEntries(_scratch.Results, ".*", SearchOption.AllDirectories), Is.Empty);
+            Assert.That(Directory.GetFileSystemEntries(Scratch.Results, ".*", SearchOption.AllDirectories), Is.Empty);
         });
     }
 }

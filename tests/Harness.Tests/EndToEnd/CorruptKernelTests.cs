@@ -4,32 +4,22 @@ using Protocol;
 namespace Harness.Tests.EndToEnd;
 
 /// <summary>A <c>path:</c> kernel that is not a whole bzImage is an ERROR of that kernel, with the reason, and boots nothing.</summary>
-public class CorruptKernelTests
+public class CorruptKernelTests : ScratchTests
 {
-    ScratchFolder _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
-    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
-
     async Task<(HarnessProcess.Outcome Outcome, RunRecord Run)> RunWithImageAsync(byte[] image)
     {
-        var path = _scratch.WriteBytes("bzImage", image);
-        var matrix = _scratch.Write("kernels.yaml", """
+        var path = Scratch.WriteBytes("bzImage", image);
+        var matrix = Scratch.Write("kernels.yaml", """
             defaults: { accel: tcg, boot_timeout: 20, test_timeout: 20, guest: { scenarios: [fork_cpu_id] } }
             kernels:
               - name: broken
                 source: { path: bzImage }
             """);
         var outcome = await HarnessProcess.RunAsync(
-            ["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu],
+            ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu],
             new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "pass" });
         Assert.That(path, Does.Exist);
-        return (outcome, RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(_scratch.Results, "latest", "run.json"))));
+        return (outcome, RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(Scratch.Results, "latest", "run.json"))));
     }
 
     [Test]

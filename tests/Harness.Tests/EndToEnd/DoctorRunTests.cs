@@ -5,22 +5,12 @@ namespace Harness.Tests.EndToEnd;
 /// taken from the cache) and the matrix's first kernel probed under KVM, as a run would.
 /// </summary>
 [Category("Build")] // the doctor builds the real guest image (cached after the first time)
-public class DoctorRunTests
+public class DoctorRunTests : ScratchTests
 {
-    ScratchFolder _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
-    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
-
     string Matrix()
     {
-        _scratch.FakeBzImage();
-        return _scratch.Write("kernels.yaml", """
+        Scratch.FakeBzImage();
+        return Scratch.Write("kernels.yaml", """
             defaults:
               accel: auto
             kernels:
@@ -30,8 +20,8 @@ public class DoctorRunTests
     }
 
     Task<HarnessProcess.Outcome> DoctorAsync(string kvm, string qemu) => HarnessProcess.RunAsync(
-        ["doctor", "--matrix", Matrix(), "--results", _scratch.Results, "--qemu", qemu],
-        new Dictionary<string, string?> { ["FAKEQEMU_KVM"] = kvm, ["HARNESS_KVM_DEVICE"] = _scratch.Write("kvm", "") });
+        ["doctor", "--matrix", Matrix(), "--results", Scratch.Results, "--qemu", qemu],
+        new Dictionary<string, string?> { ["FAKEQEMU_KVM"] = kvm, ["HARNESS_KVM_DEVICE"] = Scratch.Write("kvm", "") });
 
     static string LineOf(HarnessProcess.Outcome outcome, string check) =>
         outcome.Output.Split('\n').FirstOrDefault(line => line.Length > 6 && line[6..].StartsWith(check + " ", StringComparison.Ordinal)) ?? "";

@@ -9,22 +9,12 @@ namespace Harness.Tests.EndToEnd;
 /// The whole run command against the fake QEMU: the real guest image is built (once, then cached),
 /// the fake plays a guest's stream, and the table, run.json and exit status are checked.
 /// </summary>
-public class FakeQemuRunTests
+public class FakeQemuRunTests : ScratchTests
 {
-    ScratchFolder _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
-    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
-
     string Matrix(string expect = "pass")
     {
-        _scratch.FakeBzImage();
-        return _scratch.Write("kernels.yaml", $"""
+        Scratch.FakeBzImage();
+        return Scratch.Write("kernels.yaml", $"""
             defaults:
               accel: tcg
               boot_timeout: 20
@@ -39,10 +29,10 @@ public class FakeQemuRunTests
     }
 
     Task<HarnessProcess.Outcome> RunAsync(string matrix, string mode) => HarnessProcess.RunAsync(
-        ["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu],
+        ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu],
         new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = mode });
 
-    RunRecord LatestRun() => RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(_scratch.Results, "latest", "run.json")));
+    RunRecord LatestRun() => RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(Scratch.Results, "latest", "run.json")));
 
     [Test]
     public async Task A_kernel_that_passes_gets_a_row_with_its_version_and_the_run_exits_0()
@@ -60,8 +50,8 @@ public class FakeQemuRunTests
             Assert.That(run.Kernels.Single().KernelRelease, Is.EqualTo("6.1.0-50-amd64"));
             Assert.That(run.Kernels.Single().Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
             Assert.That(run.Kernels.Single().Scenarios.Single().Counters[CounterNames.Forks], Is.EqualTo(800));
-            Assert.That(File.Exists(Path.Combine(_scratch.Results, "latest", "summary.md")), Is.True);
-            Assert.That(File.Exists(Path.Combine(_scratch.Results, "latest", "fake-6.1.console.log")), Is.True);
+            Assert.That(File.Exists(Path.Combine(Scratch.Results, "latest", "summary.md")), Is.True);
+            Assert.That(File.Exists(Path.Combine(Scratch.Results, "latest", "fake-6.1.console.log")), Is.True);
         });
     }
 
@@ -90,12 +80,12 @@ public class FakeQemuRunTests
     {
         var matrix = Matrix();
         await RunAsync(matrix, "pass");
-        var first = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
+        var first = Directory.ResolveLinkTarget(Path.Combine(Scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
         var firstJson = File.ReadAllText(Path.Combine(first, "run.json"));
 
         await RunAsync(matrix, "crash");
 
-        var second = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
+        var second = Directory.ResolveLinkTarget(Path.Combine(Scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
         Assert.That(second, Is.Not.EqualTo(first));
         Assert.That(File.ReadAllText(Path.Combine(first, "run.json")), Is.EqualTo(firstJson));
     }
@@ -105,11 +95,11 @@ public class FakeQemuRunTests
     {
         var matrix = Matrix();
         var (processId, exit) = HarnessProcess.Start(
-            ["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu],
+            ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu],
             new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "ignore-sigint" });
 
         // Wait until the fake is up and hanging; it ignores SIGINT, so only the harness's kill can end it.
-        var fakeOfThisTest = $"FakeQemu -M .*{_scratch.Path}";
+        var fakeOfThisTest = $"FakeQemu -M .*{Scratch.Path}";
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (string.IsNullOrEmpty(await Vm.FakeQemu.ProcessesMentioningAsync(fakeOfThisTest)) && DateTime.UtcNow < deadline)
             await Task.Delay(200);

@@ -7,43 +7,33 @@ namespace Harness.Tests.EndToEnd;
 /// Names and paths full of shell syntax are data: never run by a shell, never taken by QEMU as an
 /// option, never written outside the run folder.
 /// </summary>
-public class HostileValueTests
+public class HostileValueTests : ScratchTests
 {
     // What a shell would run, if one ever saw the path: it would leave PWNED in its working directory.
     const string HostileFileName = "my kernel 'q' \"dq\" $(touch PWNED); `touch PWNED` & x.bzImage";
     const string HostileFolder = "-rf ..dir";
 
-    ScratchFolder _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
-    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
-
     void AssertNoPwnedAnywhere()
     {
-        foreach (var folder in new[] { _scratch.Path, HarnessProcess.RepositoryRoot, Environment.CurrentDirectory, Path.GetTempPath() })
+        foreach (var folder in new[] { Scratch.Path, HarnessProcess.RepositoryRoot, Environment.CurrentDirectory, Path.GetTempPath() })
             Assert.That(File.Exists(Path.Combine(folder, "PWNED")), Is.False, $"PWNED in {folder}");
-        Assert.That(Directory.GetFiles(_scratch.Path, "PWNED", SearchOption.AllDirectories), Is.Empty);
+        Assert.That(Directory.GetFiles(Scratch.Path, "PWNED", SearchOption.AllDirectories), Is.Empty);
     }
 
     // results/latest is a link to the run folder: its contents are counted once, under their real name.
     HashSet<string> Entries() =>
     [
-        .. Directory.EnumerateFileSystemEntries(_scratch.Path, "*", SearchOption.AllDirectories)
-            .Where(entry => !entry.StartsWith(Path.Combine(_scratch.Results, "latest") + Path.DirectorySeparatorChar, StringComparison.Ordinal)),
+        .. Directory.EnumerateFileSystemEntries(Scratch.Path, "*", SearchOption.AllDirectories)
+            .Where(entry => !entry.StartsWith(Path.Combine(Scratch.Results, "latest") + Path.DirectorySeparatorChar, StringComparison.Ordinal)),
     ];
 
     [Test]
     public async Task A_kernel_path_full_of_shell_syntax_is_booted_as_one_argument_and_everything_written_stays_in_the_run_folder()
     {
-        Directory.CreateDirectory(Path.Combine(_scratch.Path, HostileFolder));
-        _scratch.FakeBzImage(Path.Combine(HostileFolder, HostileFileName));
+        Directory.CreateDirectory(Path.Combine(Scratch.Path, HostileFolder));
+        Scratch.FakeBzImage(Path.Combine(HostileFolder, HostileFileName));
         var escaped = $"{HostileFolder}/{HostileFileName}".Replace("\\", "\\\\").Replace("\"", "\\\"");
-        var matrix = _scratch.Write("kernels.yaml", $$"""
+        var matrix = Scratch.Write("kernels.yaml", $$"""
             defaults: { accel: tcg, boot_timeout: 20, test_timeout: 20, guest: { scenarios: [fork_cpu_id] } }
             kernels:
               - name: ok-name
@@ -53,10 +43,10 @@ public class HostileValueTests
         var before = Entries();
 
         var outcome = await HarnessProcess.RunAsync(
-            ["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu],
+            ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu],
             new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "pass" });
 
-        var runFolder = Directory.ResolveLinkTarget(Path.Combine(_scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
+        var runFolder = Directory.ResolveLinkTarget(Path.Combine(Scratch.Results, "latest"), returnFinalTarget: false)!.FullName;
         var run = RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(runFolder, "run.json")));
         var created = Entries().Except(before).ToList();
         Assert.Multiple(() =>
@@ -65,7 +55,7 @@ public class HostileValueTests
             Assert.That(run.Kernels.Single().Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
             Assert.That(run.Kernels.Single().Source, Does.Contain(HostileFileName));
             Assert.That(created, Is.All.StartsWith(runFolder + Path.DirectorySeparatorChar)
-                .Or.EqualTo(runFolder).Or.EqualTo(_scratch.Results).Or.EqualTo(Path.Combine(_scratch.Results, "latest")));
+                .Or.EqualTo(runFolder).Or.EqualTo(Scratch.Results).Or.EqualTo(Path.Combine(Scratch.Results, "latest")));
             AssertNoPwnedAnywhere();
         });
     }
@@ -73,19 +63,19 @@ public class HostileValueTests
     [Test]
     public async Task A_kernel_name_full_of_shell_syntax_is_refused_at_its_line_and_column_and_nothing_boots()
     {
-        var matrix = _scratch.Write("kernels.yaml", """
+        var matrix = Scratch.Write("kernels.yaml", """
             kernels:
               - name: "$(touch PWNED); ../../x"
                 source: { path: bzImage }
             """);
 
-        var outcome = await HarnessProcess.RunAsync(["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu]);
+        var outcome = await HarnessProcess.RunAsync(["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu]);
 
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(2));
             Assert.That(outcome.Errors.Trim(), Does.Match(@"^harness: .*kernels\.yaml:2:11: 'name' in .* must be lowercase letters, digits, '\.', '_' or '-'[^\n]*$"));
-            Assert.That(Directory.Exists(_scratch.Results), Is.False);
+            Assert.That(Directory.Exists(Scratch.Results), Is.False);
             AssertNoPwnedAnywhere();
         });
     }

@@ -10,22 +10,12 @@ namespace Harness.Tests.EndToEnd;
 /// firmware but never Linux. None may cost a verdict.
 /// </summary>
 [Category("Build")] // the run builds the real guest image (cached after the first time)
-public class KvmHostKindsRunTests
+public class KvmHostKindsRunTests : ScratchTests
 {
-    ScratchFolder _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
-    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
-
     string Matrix()
     {
-        _scratch.FakeBzImage();
-        return _scratch.Write("kernels.yaml", """
+        Scratch.FakeBzImage();
+        return Scratch.Write("kernels.yaml", """
             defaults:
               accel: auto
               boot_timeout: 60
@@ -43,13 +33,13 @@ public class KvmHostKindsRunTests
 
     async Task<(HarnessProcess.Outcome Outcome, RunRecord Run, TimeSpan Elapsed)> RunAsync(string kvm)
     {
-        var device = _scratch.Write("kvm", "");
+        var device = Scratch.Write("kvm", "");
         var clock = Stopwatch.StartNew();
         var outcome = await HarnessProcess.RunAsync(
-            ["run", "--matrix", Matrix(), "--results", _scratch.Results, "--qemu", FakeQemu],
+            ["run", "--matrix", Matrix(), "--results", Scratch.Results, "--qemu", FakeQemu],
             new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "pass", ["FAKEQEMU_KVM"] = kvm, ["HARNESS_KVM_DEVICE"] = device });
         var elapsed = clock.Elapsed;
-        var run = RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(_scratch.Results, "latest", "run.json")));
+        var run = RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(Scratch.Results, "latest", "run.json")));
         return (outcome, run, elapsed);
     }
 
@@ -82,7 +72,7 @@ public class KvmHostKindsRunTests
         Assert.That(run.Vm.Accel, Is.EqualTo("tcg"));
         Assert.That(run.Vm.AccelReason, Does.Contain("did not reach user space under KVM: console silent for 5 s after: Probing EDD"));
         Assert.That(outcome.Output, Does.Contain("accel tcg (first ("));
-        Assert.That(File.ReadAllText(Path.Combine(_scratch.Results, "latest", "summary.md")), Does.Contain("did not reach user space under KVM"));
+        Assert.That(File.ReadAllText(Path.Combine(Scratch.Results, "latest", "summary.md")), Does.Contain("did not reach user space under KVM"));
         Assert.That(elapsed, Is.LessThan(TimeSpan.FromSeconds(60)));
     }
 
@@ -107,7 +97,7 @@ public class KvmHostKindsRunTests
         Assert.That(run.Vm.KvmProof, Is.Not.Null);
         Assert.That(run.Vm.AccelFallback!.Kernel, Is.EqualTo("first"));
         Assert.That(run.Vm.AccelFallback.Reason, Is.EqualTo("console silent for 3 s after: Probing EDD (edd=off to disable)... ok"));
-        Assert.That(File.Exists(Path.Combine(_scratch.Results, "latest", "first.kvm-stalled.console.log")), Is.True);
+        Assert.That(File.Exists(Path.Combine(Scratch.Results, "latest", "first.kvm-stalled.console.log")), Is.True);
         Assert.That(outcome.Output, Does.Contain("switching to tcg for the rest of the run"));
     }
 }

@@ -8,22 +8,12 @@ namespace Harness.Tests.EndToEnd;
 /// the results folder, and a changed cell reported only when the fake's outcome really alternates.
 /// </summary>
 [Category("Build")] // each round builds the real guest image (from the cache after the first time)
-public class SoakRunTests
+public class SoakRunTests : ScratchTests
 {
-    ScratchFolder _scratch = null!;
-
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
-
-    [TearDown]
-    public void RemoveScratch() => _scratch.Dispose();
-
-    static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
-
     async Task<(HarnessProcess.Outcome Outcome, SoakFile Report, string Markdown)> SoakAsync(string mode)
     {
-        _scratch.FakeBzImage();
-        var matrix = _scratch.Write("kernels.yaml", """
+        Scratch.FakeBzImage();
+        var matrix = Scratch.Write("kernels.yaml", """
             defaults:
               accel: tcg
               boot_timeout: 20
@@ -35,9 +25,9 @@ public class SoakRunTests
                 source: { path: bzImage }
             """);
         var outcome = await HarnessProcess.RunAsync(
-            ["soak", "--minutes", "0.05", "--matrix", matrix, "--results", _scratch.Results, "--qemu", FakeQemu],
-            new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = mode, ["FAKEQEMU_COUNTER"] = Path.Combine(_scratch.Path, "boots") });
-        var folder = Directory.GetDirectories(_scratch.Results, "soak-*").Single();
+            ["soak", "--minutes", "0.05", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu],
+            new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = mode, ["FAKEQEMU_COUNTER"] = Path.Combine(Scratch.Path, "boots") });
+        var folder = Directory.GetDirectories(Scratch.Results, "soak-*").Single();
         return (outcome,
             SoakJson.Deserialize(File.ReadAllText(Path.Combine(folder, "soak.json"))),
             File.ReadAllText(Path.Combine(folder, "soak.md")));
@@ -81,6 +71,6 @@ public class SoakRunTests
         });
         // Each round is a run folder of its own, with its run.json.
         foreach (var round in report.Rounds)
-            Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(Directory.GetFiles(_scratch.Results, "soak.json", SearchOption.AllDirectories).Single())!, round.RunFolder, "run.json")), Is.True);
+            Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(Directory.GetFiles(Scratch.Results, "soak.json", SearchOption.AllDirectories).Single())!, round.RunFolder, "run.json")), Is.True);
     }
 }
