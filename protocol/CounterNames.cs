@@ -57,6 +57,9 @@ public static class CounterNames
     /// <summary>NUMA nodes in sysfs (1 without NUMA).</summary>
     public const string NumaNodes = "numa_nodes";
 
+    /// <summary>NUMA nodes with undisturbed node_id samples on one of their CPUs: node_id is only checked where it was seen.</summary>
+    public const string NodesCovered = "nodes_covered";
+
     /// <summary>cs_abort: critical sections that committed their increment.</summary>
     public const string Increments = "increments";
 

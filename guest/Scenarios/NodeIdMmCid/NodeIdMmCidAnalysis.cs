@@ -14,6 +14,7 @@ internal static class NodeIdMmCidAnalysis
         long undisturbed = 0, nodeMismatches = 0, outOfRange = 0;
         var cids = new SortedSet<int>();
         var nodesSeen = new SortedSet<int>();
+        var nodesCovered = new SortedSet<int>();
         var evidence = new List<string>();
         foreach (var sample in samples)
         {
@@ -30,6 +31,7 @@ internal static class NodeIdMmCidAnalysis
             nodesSeen.Add(sample.NodeId);
             // Only undisturbed intervals: a migration between getcpu and the node_id read is no bug.
             var expectedNode = topology.NodeOf(sample.Cpu);
+            nodesCovered.Add(expectedNode);
             if (sample.NodeId != expectedNode && nodeMismatches++ == 0)
                 evidence.Add($"node_id {sample.NodeId} but cpu {sample.Cpu} is on node {expectedNode}: {sample}");
         }
@@ -38,6 +40,6 @@ internal static class NodeIdMmCidAnalysis
         if (overlaps.CollisionExample is not null)
             evidence.Insert(0, overlaps.CollisionExample);
         evidence.Add($"mm_cids seen {string.Join(',', cids)} (bound {cidBound}); node_ids seen {string.Join(',', nodesSeen)} of {topology.Nodes} node(s)");
-        return new NodeIdMmCidFindings(samples.Count, undisturbed, nodeMismatches, outOfRange, cids.Count, overlaps, evidence);
+        return new NodeIdMmCidFindings(samples.Count, undisturbed, nodeMismatches, outOfRange, cids.Count, overlaps, evidence, nodesCovered.Count);
     }
 }

@@ -15,12 +15,13 @@ internal sealed record NodeIdMmCidCounts(
     long SameCpuOverlaps,
     int NumaNodes,
     int Cpus,
-    long ElapsedMs)
+    long ElapsedMs,
+    int NodesCovered = 0)
 {
     public static NodeIdMmCidCounts From(NodeIdMmCidFindings findings, int threads, int numaNodes, int cpus, long elapsedMs) =>
         new(threads, findings.Samples, findings.Undisturbed, findings.NodeMismatches, findings.CidOutOfRange,
             findings.DistinctCids, findings.Overlaps.OverlapsChecked, findings.Overlaps.Collisions,
-            findings.Overlaps.SameCpuOverlaps, numaNodes, cpus, elapsedMs);
+            findings.Overlaps.SameCpuOverlaps, numaNodes, cpus, elapsedMs, findings.NodesCovered);
 
     public IReadOnlyList<KeyValuePair<string, long>> ToCounters() =>
     [
@@ -36,5 +37,6 @@ internal sealed record NodeIdMmCidCounts(
         new(CounterNames.NumaNodes, NumaNodes),
         new(CounterNames.Cpus, Cpus),
         new(CounterNames.ElapsedMs, ElapsedMs),
+        new(CounterNames.NodesCovered, NodesCovered),
     ];
 }

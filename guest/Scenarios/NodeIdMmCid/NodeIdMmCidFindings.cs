@@ -2,6 +2,7 @@ namespace Guest.Scenarios.NodeIdMmCid;
 
 /// <summary>What <see cref="NodeIdMmCidAnalysis"/> found in the recorded intervals.</summary>
 /// <param name="Undisturbed">Intervals in which the thread provably kept its CPU and cid.</param>
+/// <param name="NodesCovered">Nodes whose CPUs ran at least one undisturbed interval.</param>
 internal sealed record NodeIdMmCidFindings(
     long Samples,
     long Undisturbed,
@@ -9,4 +10,5 @@ internal sealed record NodeIdMmCidFindings(
     long CidOutOfRange,
     int DistinctCids,
     CidOverlapFindings Overlaps,
-    IReadOnlyList<string> Evidence);
+    IReadOnlyList<string> Evidence,
+    int NodesCovered = 0);

@@ -42,6 +42,11 @@ internal static class NodeIdMmCidVerdict
         if (failures.Count > 0)
             return (ScenarioVerdict.Fail, string.Join("; ", failures));
 
+        // On a NUMA layout node_id is only proven for the nodes it was seen on: a run whose threads
+        // never ran on one node's CPUs could not have caught a kernel that writes node 0 there.
+        if (counts.NumaNodes > 1 && counts.NodesCovered < counts.NumaNodes)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: undisturbed samples on CPUs of {counts.NodesCovered} of {counts.NumaNodes} NUMA nodes, need all");
         if (counts.OverlapsChecked < MinimumOverlapsChecked)
             return (ScenarioVerdict.Error,
                 $"insufficient stress: {counts.OverlapsChecked} overlapping intervals checked, need {MinimumOverlapsChecked}");

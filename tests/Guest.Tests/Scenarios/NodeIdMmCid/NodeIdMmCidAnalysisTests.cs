@@ -60,4 +60,16 @@ public class NodeIdMmCidAnalysisTests
 
         Assert.That(findings.NodeMismatches, Is.Zero);
     }
+
+    [Test]
+    public void Nodes_covered_counts_the_nodes_of_the_cpus_of_undisturbed_intervals_only()
+    {
+        var oneNode = NodeIdMmCidAnalysis.Analyze(
+            [Sample(0, 0, cpu: 0, node: 0, cid: 0), Sample(1, 100, cpu: 1, node: 0, cid: 1), Sample(2, 200, cpu: 3, node: 1, cid: 2, undisturbed: false)],
+            TwoNodes, cidBound: 4);
+        var bothNodes = NodeIdMmCidAnalysis.Analyze([Sample(0, 0, cpu: 0, node: 0, cid: 0), Sample(1, 100, cpu: 2, node: 1, cid: 1)], TwoNodes, cidBound: 4);
+
+        Assert.That(oneNode.NodesCovered, Is.EqualTo(1));
+        Assert.That(bothNodes.NodesCovered, Is.EqualTo(2));
+    }
 }

@@ -83,6 +83,25 @@ public class NodeIdMmCidVerdictTests
     }
 
     [Test]
+    public void On_two_NUMA_nodes_a_run_that_never_sampled_one_node_is_insufficient_stress_not_a_pass()
+    {
+        var outcome = NodeIdMmCidVerdict.Judge(Kernel72 with { NumaNodes = 2, NodesCovered = 1 }, FeatureSize72, null, []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(outcome.Reason, Is.EqualTo("insufficient stress: undisturbed samples on CPUs of 1 of 2 NUMA nodes, need all"));
+    }
+
+    [Test]
+    public void On_two_NUMA_nodes_a_run_that_sampled_both_passes_and_a_node_mismatch_still_fails()
+    {
+        var covered = Kernel72 with { NumaNodes = 2, NodesCovered = 2 };
+
+        Assert.That(NodeIdMmCidVerdict.Judge(covered, FeatureSize72, null, []).Verdict, Is.EqualTo(ScenarioVerdict.Pass));
+        Assert.That(NodeIdMmCidVerdict.Judge(covered with { NodesCovered = 1, NodeMismatches = 3 }, FeatureSize72, null, []).Verdict,
+            Is.EqualTo(ScenarioVerdict.Fail), "a mismatch seen is a FAIL whatever the coverage");
+    }
+
+    [Test]
     public void The_counters_carry_the_protocol_names_in_order()
     {
         var names = NodeIdMmCidVerdict.Judge(Kernel72, FeatureSize72, null, []).Counters.Select(counter => counter.Key);
@@ -91,7 +110,7 @@ public class NodeIdMmCidVerdictTests
         {
             CounterNames.Threads, CounterNames.Samples, CounterNames.UndisturbedSamples, CounterNames.NodeMismatches,
             CounterNames.CidOutOfRange, CounterNames.DistinctCids, CounterNames.OverlapsChecked, CounterNames.CidCollisions,
-            CounterNames.SameCpuOverlaps, CounterNames.NumaNodes, CounterNames.Cpus, CounterNames.ElapsedMs,
+            CounterNames.SameCpuOverlaps, CounterNames.NumaNodes, CounterNames.Cpus, CounterNames.ElapsedMs, CounterNames.NodesCovered,
         }));
     }
 }
