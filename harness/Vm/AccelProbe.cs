@@ -91,7 +91,7 @@ public sealed class AccelProbe(
             await kill.CancelAsync();
         }
         var seconds = elapsed.Elapsed.TotalSeconds;
-        var exitCode = await ExitCodeAsync(execution.Task);
+        var exitCode = await QemuStop.ExitCodeAsync(execution.Task);
 
         if (outcome == WaitOutcome.Signalled)
             return KvmProbeResult.ReachedUserSpace(boot.KernelLabel, seconds);
@@ -106,16 +106,4 @@ public sealed class AccelProbe(
             $"no user space within {_userSpaceLimit.TotalSeconds:0} s (last console line: {ConsoleSilenceWatch.LastLine(boot.ConsoleLogPath) ?? "none"})");
     }
 
-    /// <summary>QEMU's exit status if it ended by itself, null when the probe killed it.</summary>
-    static async Task<int?> ExitCodeAsync(Task<CommandResult> execution)
-    {
-        try
-        {
-            return (await execution).ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-    }
 }

@@ -61,7 +61,7 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
             await stopWatchers.CancelAsync();
             // Whatever happened above (a timeout, Ctrl-C, a bug here), no QEMU outlives the run.
             await QemuStop.StopAsync(execution.ProcessId, execution.Task, kill, ct.IsCancellationRequested ? TimeSpan.Zero : _exitGrace);
-            exitCode = await ExitCodeAsync(execution.Task);
+            exitCode = await QemuStop.ExitCodeAsync(execution.Task);
         }
 
         return new VmRun(
@@ -104,18 +104,6 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
         return (VmEnd.Completed, null);
     }
 
-    /// <summary>QEMU's exit status, or null when it was killed.</summary>
-    static async Task<int?> ExitCodeAsync(Task<CommandResult> execution)
-    {
-        try
-        {
-            return (await execution).ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-    }
 
     static void CreateParentDirectory(string path)
     {

@@ -23,6 +23,19 @@ public static class QemuStop
         await forceful.CancelAsync();
     }
 
+    /// <summary>QEMU's exit status once it has ended, or null when it was killed (SIGKILL through the cancelled token).</summary>
+    public static async Task<int?> ExitCodeAsync(Task<CliWrap.CommandResult> execution)
+    {
+        try
+        {
+            return (await execution).ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     static extern int Kill(int pid, int signal);
 }
