@@ -9,7 +9,11 @@ internal static class BuildSourceReader
 {
     public static IReadOnlyList<string> Keys { get; } = ["debian", "suite", "tree", "config", "patches", "selftests"];
 
-    /// <summary>The fragment a build gets when its block names none, relative to the matrix file.</summary>
+    /// <summary>
+    /// The fragment a build gets when its block names none: the nearest one in the matrix file's
+    /// folder or a folder above it, so a matrix kept in a subfolder (matrices/) finds the
+    /// repository's fragment without spelling out a relative path.
+    /// </summary>
     public const string DefaultConfig = "configs/rseq-guest.config";
 
     private static readonly Dictionary<string, bool> YesNo = new(StringComparer.Ordinal)
@@ -49,10 +53,13 @@ internal static class BuildSourceReader
     {
         if (block.Optional("config") is { } config)
             return ExistingFile(config, matrixDirectory);
-        var path = Path.GetFullPath(DefaultConfig, matrixDirectory);
-        return File.Exists(path)
-            ? path
-            : throw block.Error($"{block.Description} has no 'config' and the default fragment '{path}' does not exist");
+        for (var folder = new DirectoryInfo(Path.GetFullPath(matrixDirectory)); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, DefaultConfig);
+            if (File.Exists(candidate))
+                return candidate;
+        }
+        throw block.Error($"{block.Description} has no 'config' and no '{DefaultConfig}' exists in '{Path.GetFullPath(matrixDirectory)}' or a folder above it");
     }
 
     private static List<string> ReadPatches(YamlValue? value, string matrixDirectory)

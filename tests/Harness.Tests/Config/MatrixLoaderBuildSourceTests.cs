@@ -48,6 +48,20 @@ public class MatrixLoaderBuildSourceTests
     }
 
     [Test]
+    public void A_matrix_in_a_subfolder_finds_the_default_fragment_in_a_folder_above_it()
+    {
+        Directory.CreateDirectory(Path.Combine(folder, "matrices"));
+
+        var source = (BuildKernelSource)MatrixLoader.Parse("""
+            kernels:
+              - name: twin
+                source: { build: { debian: linux-source-5.10, suite: bullseye } }
+            """, Path.Combine(folder, "matrices", "controls.yaml")).Kernels[0].Source;
+
+        Assert.That(source.ConfigPath, Is.EqualTo(Path.Combine(folder, "configs", "rseq-guest.config")));
+    }
+
+    [Test]
     public void A_tree_build_takes_its_own_fragment_and_defaults_to_no_patches_and_no_selftests()
     {
         var source = (BuildKernelSource)Parse("""
