@@ -60,8 +60,11 @@ public static class CounterNames
     /// <summary>node_id_mm_cid: undisturbed intervals whose node_id was not the node of the CPU getcpu named.</summary>
     public const string NodeMismatches = "node_mismatches";
 
-    /// <summary>node_id_mm_cid: mm_cid reads not below min(possible CPUs, threads of the process).</summary>
+    /// <summary>node_id_mm_cid: mm_cid reads not below min(CPUs allowed to the process, threads of the process alive then).</summary>
     public const string CidOutOfRange = "cid_out_of_range";
+
+    /// <summary>node_id_mm_cid: the bound mm_cid had to stay below, min(threads alive, CPUs allowed to the process).</summary>
+    public const string CidBound = "cid_bound";
 
     /// <summary>node_id_mm_cid: distinct mm_cid values seen.</summary>
     public const string DistinctCids = "distinct_cids";
