@@ -102,6 +102,20 @@ public static class CounterNames
     /// <summary>cs_abort: sched_setaffinity calls of the migrator thread that moved a worker.</summary>
     public const string Repins = "repins";
 
+    /// <summary>
+    /// cs_abort: involuntary context switches (getrusage ru_nivcsw) of the workers while they ran the
+    /// armed critical section; with many of them and no abort, the kernel never aborted: a FAIL.
+    /// </summary>
+    public const string InvoluntarySwitches = "involuntary_switches";
+
+    /// <summary>cs_abort: increments of the same code run unarmed (rseq_cs cleared) on the same threads, under the same migrator.</summary>
+    public const string UnarmedIncrements = "unarmed_increments";
+
+    /// <summary>
+    /// cs_abort: unarmed increments minus the sum of their own per-CPU counters: the lost updates
+    /// that rseq's abort prevents. None means the stress could not have shown a missing abort: an ERROR.
+    /// </summary>
+    public const string UnarmedLostUpdates = "unarmed_lost_updates";
 
     /// <summary>Online CPUs the guest saw.</summary>
     public const string Cpus = "cpus";
