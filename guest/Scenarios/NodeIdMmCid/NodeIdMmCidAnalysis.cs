@@ -40,7 +40,7 @@ internal static class NodeIdMmCidAnalysis
         var overlaps = CidOverlaps.Check(samples);
         if (overlaps.CollisionExample is not null)
             evidence.Insert(0, overlaps.CollisionExample);
-        evidence.Add($"mm_cids seen {string.Join(',', cids)} (bound {cidBound}); node_ids seen {string.Join(',', nodesSeen)} of {topology.Nodes} node(s)");
+        evidence.Add($"mm_cids seen {string.Join(',', cids)} (bound {bound}); node_ids seen {string.Join(',', nodesSeen)} of {topology.Nodes} node(s)");
         return new NodeIdMmCidFindings(samples.Count, undisturbed, nodeMismatches, outOfRange, cids.Count, overlaps, evidence, nodesCovered.Count, cidBound);
     }
 }
