@@ -16,13 +16,37 @@ public static class CounterNames
     public const string StaleChildren = "stale_children";
 
     /// <summary>
-    /// Forked children that saw cpu_id differ from getcpu only around a real migration (resolved on
-    /// re-read). Not a failure: it shows migrations happened while the child was checking.
+    /// fork_cpu_id: unpinned forked children that saw cpu_id differ from getcpu for fewer rounds than
+    /// a stale value lasts, which a real migration between reads explains. Not a failure: it shows
+    /// migrations happened while the child was checking. (Pinned threads have no such allowance:
+    /// see <see cref="RightOnReread"/>.)
     /// </summary>
     public const string ResolvedMismatches = "resolved_mismatches";
 
-    /// <summary>Forks that failed, and children that crashed, hung or left no report.</summary>
+    /// <summary>
+    /// Forks that failed, and children that hung, crashed by another signal than SIGSEGV, or left no
+    /// report. Above a small share of the children the run is an ERROR.
+    /// </summary>
     public const string FailedChildren = "failed_children";
+
+    /// <summary>
+    /// Forked children killed by SIGSEGV, the kernel's kill for an invalid rseq critical section or
+    /// abort signature: a FAIL.
+    /// </summary>
+    public const string SegvChildren = "segv_children";
+
+    /// <summary>
+    /// Reads of cpu_id as -1 or -2 mid-run by a thread (or forked child) whose registration worked: a
+    /// FAIL. Counted per forked child, per pin in affinity_pin, per round in migration_storm.
+    /// </summary>
+    public const string NegativeCpuIds = "negative_cpu_ids";
+
+    /// <summary>
+    /// affinity_pin and migration_storm: of the mismatches (each a FAIL, as the thread could not
+    /// migrate), those that a re-read made a moment later showed right, the mark of a kernel that
+    /// refreshes cpu_id late (at the next tick, say) rather than never.
+    /// </summary>
+    public const string RightOnReread = "right_on_reread";
 
     /// <summary>Worker threads a multi-threaded scenario ran.</summary>
     public const string Threads = "threads";
@@ -36,8 +60,11 @@ public static class CounterNames
     /// <summary>node_id_mm_cid: undisturbed intervals whose node_id was not the node of the CPU getcpu named.</summary>
     public const string NodeMismatches = "node_mismatches";
 
-    /// <summary>node_id_mm_cid: mm_cid reads not below min(possible CPUs, threads of the process).</summary>
+    /// <summary>node_id_mm_cid: mm_cid reads not below min(CPUs allowed to the process, threads of the process alive then).</summary>
     public const string CidOutOfRange = "cid_out_of_range";
+
+    /// <summary>node_id_mm_cid: the bound mm_cid had to stay below, min(threads alive, CPUs allowed to the process).</summary>
+    public const string CidBound = "cid_bound";
 
     /// <summary>node_id_mm_cid: distinct mm_cid values seen.</summary>
     public const string DistinctCids = "distinct_cids";
@@ -75,6 +102,21 @@ public static class CounterNames
     /// <summary>cs_abort: sched_setaffinity calls of the migrator thread that moved a worker.</summary>
     public const string Repins = "repins";
 
+    /// <summary>
+    /// cs_abort: involuntary context switches (getrusage ru_nivcsw) of the workers while they ran the
+    /// armed critical section; with many of them and no abort, the kernel never aborted: a FAIL.
+    /// </summary>
+    public const string InvoluntarySwitches = "involuntary_switches";
+
+    /// <summary>cs_abort: increments of the same code run unarmed (rseq_cs cleared) on the same threads, under the same migrator.</summary>
+    public const string UnarmedIncrements = "unarmed_increments";
+
+    /// <summary>
+    /// cs_abort: unarmed increments minus the sum of their own per-CPU counters: the lost updates
+    /// that rseq's abort prevents. None means the stress could not have shown a missing abort: an ERROR.
+    /// </summary>
+    public const string UnarmedLostUpdates = "unarmed_lost_updates";
+
     /// <summary>Online CPUs the guest saw.</summary>
     public const string Cpus = "cpus";
 
@@ -89,7 +131,7 @@ public static class CounterNames
     /// <summary>sched_setaffinity calls to one CPU that returned with the thread on that CPU.</summary>
     public const string Pins = "pins";
 
-    /// <summary>Pins after which cpu_id or cpu_id_start stayed on another CPU than the target over every re-read.</summary>
+    /// <summary>Pins after which cpu_id or cpu_id_start named another CPU than the target in any read (a FAIL).</summary>
     public const string PinMismatches = "pin_mismatches";
 
     /// <summary>Of <see cref="PinMismatches"/>, those after the first pin, to the CPU the child already ran on.</summary>
@@ -111,7 +153,7 @@ public static class CounterNames
     /// <summary>Rounds thrown away because a re-pin raced them (sequence odd or changed).</summary>
     public const string RacedComparisons = "raced_comparisons";
 
-    /// <summary>Comparisons where cpu_id disagreed with getcpu and still did on a re-check with no re-pin between.</summary>
+    /// <summary>Comparisons with no re-pin racing them where cpu_id disagreed with getcpu (each a FAIL).</summary>
     public const string Mismatches = "mismatches";
 
     /// <summary>Re-pins whose sched_setaffinity failed.</summary>

@@ -12,8 +12,8 @@ internal sealed unsafe class ChildWaiter(LibC libc, ChildWatchdog watchdog)
     const int WaitNoWait = 0x01000000;
     const int SigInfoSize = 128;
 
-    /// <summary>Waits for the child; true when it exited normally with status 0.</summary>
-    public bool WaitForCleanExit(int pid, TimeSpan timeout)
+    /// <summary>Waits for the child and says how it ended: a signal matters, SIGSEGV being rseq's own kill.</summary>
+    public ChildExit WaitForExit(int pid, TimeSpan timeout)
     {
         watchdog.Arm(pid, timeout);
         // Wait without reaping, then disarm, then reap: until it is reaped the pid stays the
@@ -25,7 +25,7 @@ internal sealed unsafe class ChildWaiter(LibC libc, ChildWatchdog watchdog)
         do
             reaped = libc.WaitPid(pid, &status, 0);
         while (WasInterrupted(reaped));
-        return reaped == pid && ExitedWithZero(status);
+        return reaped == pid ? ChildExit.FromWaitStatus(status) : ChildExit.Unknown;
     }
 
     void WaitForExitWithoutReaping(int pid)
@@ -38,7 +38,4 @@ internal sealed unsafe class ChildWaiter(LibC libc, ChildWatchdog watchdog)
     }
 
     static bool WasInterrupted(int result) => result < 0 && Marshal.GetLastSystemError() == Interrupted;
-
-    /// <summary>WIFEXITED(status) and WEXITSTATUS(status) == 0.</summary>
-    static bool ExitedWithZero(int status) => (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0;
 }

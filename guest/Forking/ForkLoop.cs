@@ -48,9 +48,10 @@ internal static unsafe class ForkLoop
             }
             forkFailures.RecordSuccess();
 
-            if (!waiter.WaitForCleanExit(pid, ChildTimeout) || !report->HasCompleted())
+            var exit = waiter.WaitForExit(pid, ChildTimeout);
+            if (!exit.IsClean || !report->HasCompleted())
             {
-                parent.RecordLostChild();
+                parent.RecordLostChild(exit);
                 continue;
             }
             parent.RecordChild(parentCpu, report);

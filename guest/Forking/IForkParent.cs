@@ -11,7 +11,8 @@ internal unsafe interface IForkParent<TReport> where TReport : unmanaged, IChild
     void RecordForkFailure(int errno);
 
     /// <summary>A child that crashed, hung or exited without writing its report.</summary>
-    void RecordLostChild();
+    /// <param name="exit">How it ended: SIGSEGV is rseq's kill for a bad critical section or signature, a verdict on the kernel.</param>
+    void RecordLostChild(ChildExit exit);
 
     /// <summary>A child that exited cleanly with its report complete.</summary>
     /// <param name="parentCpu">getcpu of the parent just before fork; -1 when unknown.</param>

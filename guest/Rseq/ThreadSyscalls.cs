@@ -33,6 +33,20 @@ internal sealed unsafe class ThreadSyscalls(LibC libc)
         return *(long*)(usage + RusageVoluntarySwitchesOffset) + *(long*)(usage + RusageInvoluntarySwitchesOffset);
     }
 
+    /// <summary>
+    /// How often the calling thread was preempted (ru_nivcsw of getrusage(RUSAGE_THREAD)): switched
+    /// out while it still wanted the CPU, by a tick, a wake-up or a migration. A preemption inside an
+    /// armed rseq critical section must abort it.
+    /// </summary>
+    /// <returns>The count, or -1 when the call failed.</returns>
+    public long InvoluntarySwitches()
+    {
+        var usage = stackalloc byte[RusageSize];
+        if (libc.Syscall(SyscallNumbers.GetRusage, RusageThread, (nint)usage, 0, 0, 0) != 0)
+            return -1;
+        return *(long*)(usage + RusageInvoluntarySwitchesOffset);
+    }
+
     /// <summary>Pins thread <paramref name="tid"/> to one CPU; returns 0 or the errno.</summary>
     public int PinToCpu(int tid, int cpu)
     {

@@ -9,11 +9,13 @@ internal sealed record AffinityPinCounts(
     long Pins,
     long PinMismatches,
     long FirstPinMismatches,
-    long ResolvedMismatches,
+    long RightOnReread,
     long FailedPins,
     long FailedChildren,
     int Cpus,
-    long ElapsedMs)
+    long ElapsedMs,
+    long SegvChildren = 0,
+    long NegativeCpuIds = 0)
 {
     public IReadOnlyList<KeyValuePair<string, long>> ToCounters() =>
     [
@@ -22,10 +24,12 @@ internal sealed record AffinityPinCounts(
         new(CounterNames.Pins, Pins),
         new(CounterNames.PinMismatches, PinMismatches),
         new(CounterNames.FirstPinMismatches, FirstPinMismatches),
-        new(CounterNames.ResolvedMismatches, ResolvedMismatches),
+        new(CounterNames.RightOnReread, RightOnReread),
         new(CounterNames.FailedPins, FailedPins),
         new(CounterNames.FailedChildren, FailedChildren),
         new(CounterNames.Cpus, Cpus),
         new(CounterNames.ElapsedMs, ElapsedMs),
+        new(CounterNames.SegvChildren, SegvChildren),
+        new(CounterNames.NegativeCpuIds, NegativeCpuIds),
     ];
 }

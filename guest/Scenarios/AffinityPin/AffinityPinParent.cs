@@ -5,16 +5,16 @@ namespace Guest.Scenarios.AffinityPin;
 /// <summary>affinity_pin's side of the fork loop: judges each pin a child made and tallies them.</summary>
 internal sealed unsafe class AffinityPinParent(AffinityPinTally tally) : IForkParent<PinReport>
 {
-    /// <summary>Enough persistent mismatches to be sure; stopping there keeps a faulty kernel's run short.</summary>
+    /// <summary>Enough violations (mismatches, negative cpu_id, SIGSEGV) to be sure; stopping there keeps a faulty kernel's run short.</summary>
     const int MismatchesToStop = 20;
 
     const int MaxChildren = 100_000;
 
-    public bool WantsMoreForks => tally.PinMismatches < MismatchesToStop && tally.Children < MaxChildren;
+    public bool WantsMoreForks => tally.Violations < MismatchesToStop && tally.Children < MaxChildren;
 
     public void RecordForkFailure(int errno) => tally.RecordForkFailure(errno);
 
-    public void RecordLostChild() => tally.RecordLostChild();
+    public void RecordLostChild(ChildExit exit) => tally.RecordLostChild(exit);
 
     public void RecordChild(int parentCpu, PinReport* report)
     {

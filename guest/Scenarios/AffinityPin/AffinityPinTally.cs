@@ -1,14 +1,16 @@
+using Guest.Forking;
+
 namespace Guest.Scenarios.AffinityPin;
 
 /// <summary>
 /// Adds up the children's pins as the parent reaps them, keeping a few examples as evidence: the
-/// persistent mismatches first; with none, examples that show the stress was real.
+/// violations first (mismatches, negative cpu_id, SIGSEGV); with none, examples that show the
+/// stress was real.
 /// </summary>
 internal sealed class AffinityPinTally
 {
-    readonly List<string> mismatchExamples = [];
+    readonly List<string> violationExamples = [];
     string? crossCpuExample;
-    string? resolvedExample;
     string? failedExample;
 
     public long Children { get; private set; }
@@ -16,9 +18,14 @@ internal sealed class AffinityPinTally
     public long Pins { get; private set; }
     public long PinMismatches { get; private set; }
     public long FirstPinMismatches { get; private set; }
-    public long ResolvedMismatches { get; private set; }
+    public long RightOnReread { get; private set; }
     public long FailedPins { get; private set; }
     public long FailedChildren { get; private set; }
+    public long SegvChildren { get; private set; }
+    public long NegativeCpuIds { get; private set; }
+
+    /// <summary>Pins and children that showed the kernel breaking the contract: enough of them stop the run.</summary>
+    public long Violations => PinMismatches + SegvChildren + NegativeCpuIds;
 
     public void RecordForkFailure(int errno)
     {
@@ -26,10 +33,16 @@ internal sealed class AffinityPinTally
         failedExample ??= $"fork failed errno={errno}";
     }
 
-    public void RecordLostChild()
+    public void RecordLostChild(ChildExit exit)
     {
+        if (exit.IsKilledBySegv)
+        {
+            SegvChildren++;
+            AddViolation($"child {exit} before its report");
+            return;
+        }
         FailedChildren++;
-        failedExample ??= "child exited without a report";
+        failedExample ??= $"child {exit} without a report";
     }
 
     /// <param name="parentCpu">getcpu of the parent just before fork; -1 when unknown.</param>
@@ -51,22 +64,25 @@ internal sealed class AffinityPinTally
             case PinObservation.Consistent:
                 Pins++;
                 break;
-            case PinObservation.ResolvedMismatch:
-                Pins++;
-                ResolvedMismatches++;
-                resolvedExample ??= $"resolved after {pinName}: {Describe(readings)}";
-                break;
-            case PinObservation.PersistentMismatch:
+            case PinObservation.Mismatch:
+            case PinObservation.MismatchRightOnReread:
                 Pins++;
                 PinMismatches++;
                 if (toStartCpu)
                     FirstPinMismatches++;
-                if (mismatchExamples.Count < ScenarioOutcome.MaxEvidenceLines)
-                    mismatchExamples.Add($"after {pinName}: {readings[0]} parent_cpu={parentCpu}, "
-                        + $"same over {readings.Length} reads");
+                var rightOnReread = observation == PinObservation.MismatchRightOnReread;
+                if (rightOnReread)
+                    RightOnReread++;
+                AddViolation(rightOnReread
+                    ? $"after {pinName}: wrong, then right on a re-read: {Describe(readings)} parent_cpu={parentCpu}"
+                    : $"after {pinName}: {readings[0]} parent_cpu={parentCpu}, same over {readings.Length} reads");
+                break;
+            case PinObservation.NegativeCpuId:
+                Pins++;
+                NegativeCpuIds++;
+                AddViolation($"negative cpu_id after {pinName}: {Describe(readings)}");
                 break;
             case PinObservation.PinFailed:
-            case PinObservation.Unavailable:
                 FailedPins++;
                 failedExample ??= $"{observation} after {pinName}: {Describe(readings)}";
                 break;
@@ -74,20 +90,26 @@ internal sealed class AffinityPinTally
     }
 
     public AffinityPinCounts Counts(int cpus, long elapsedMs) =>
-        new(Children, CrossCpuStarts, Pins, PinMismatches, FirstPinMismatches, ResolvedMismatches, FailedPins,
-            FailedChildren, cpus, elapsedMs);
+        new(Children, CrossCpuStarts, Pins, PinMismatches, FirstPinMismatches, RightOnReread, FailedPins,
+            FailedChildren, cpus, elapsedMs, SegvChildren, NegativeCpuIds);
 
     public IReadOnlyList<string> Evidence()
     {
-        if (mismatchExamples.Count > 0)
-            return mismatchExamples;
+        if (violationExamples.Count > 0)
+            return violationExamples;
         var evidence = new List<string>();
-        foreach (var example in (string?[])[crossCpuExample, resolvedExample, failedExample])
+        foreach (var example in (string?[])[crossCpuExample, failedExample])
         {
             if (example is not null)
                 evidence.Add(example);
         }
         return evidence;
+    }
+
+    void AddViolation(string example)
+    {
+        if (violationExamples.Count < ScenarioOutcome.MaxEvidenceLines)
+            violationExamples.Add(example);
     }
 
     static string Describe(ReadOnlySpan<PinReading> readings)

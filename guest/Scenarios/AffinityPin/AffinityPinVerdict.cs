@@ -1,3 +1,4 @@
+using Guest.Forking;
 using Guest.Rseq;
 using Protocol;
 
@@ -36,11 +37,22 @@ internal static class AffinityPinVerdict
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
         if (rseqProblem is not null)
             return (rseqProblem.Verdict, rseqProblem.Reason);
+        var failures = new List<string>();
+        if (counts.SegvChildren > 0)
+            failures.Add($"{counts.SegvChildren} forked children killed by SIGSEGV (signal 11), "
+                + "rseq's kill for a bad critical section or signature");
+        if (counts.NegativeCpuIds > 0)
+            failures.Add($"cpu_id read -1 or -2 after {counts.NegativeCpuIds} of {counts.Pins} pins "
+                + "in children that inherited a working registration");
         if (counts.PinMismatches > 0)
-            return (ScenarioVerdict.Fail,
-                $"cpu_id stayed off the pinned CPU after {counts.PinMismatches} of {counts.Pins} pins "
-                + $"({counts.FirstPinMismatches} on the first pin, to the CPU the child already ran on), "
-                + $"over all {PinReport.ReadingsPerPin} reads with getcpu on the target");
+            failures.Add($"cpu_id was off the pinned CPU after {counts.PinMismatches} of {counts.Pins} pins "
+                + $"({counts.FirstPinMismatches} on the first pin, to the CPU the child already ran on; "
+                + $"{counts.RightOnReread} right on a re-read, a late refresh) with getcpu on the target");
+        if (failures.Count > 0)
+            return (ScenarioVerdict.Fail, string.Join("; ", failures));
+        var tried = counts.Children + counts.FailedChildren;
+        if (LostChildren.TooMany(counts.FailedChildren, tried))
+            return (ScenarioVerdict.Error, LostChildren.InsufficientReason(counts.FailedChildren, tried));
         if (counts.Children < MinimumChildren)
             return (ScenarioVerdict.Error, $"insufficient stress: {counts.Children} children, need {MinimumChildren}");
         if (counts.CrossCpuStarts < MinimumCrossCpuStarts)

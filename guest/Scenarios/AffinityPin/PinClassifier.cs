@@ -3,8 +3,9 @@ namespace Guest.Scenarios.AffinityPin;
 /// <summary>
 /// Judges one pin from the reads made right after sched_setaffinity returned. A thread pinned to
 /// one CPU cannot migrate, and a pin that moves it refreshes both fields before it returns to user
-/// space; so on a correct kernel the first read already agrees. Only a wrong value that every
-/// re-read confirms, under a getcpu naming the target, counts as a fault.
+/// space; so on a correct kernel the first read already agrees, and every read after it. One wrong
+/// read under a getcpu naming the target is a violation; the re-reads only tell a kernel that
+/// refreshes late (right on a re-read) from one that never does.
 /// </summary>
 internal static class PinClassifier
 {
@@ -17,19 +18,25 @@ internal static class PinClassifier
         if (result != 0)
             return PinObservation.PinFailed;
 
-        var agreeing = 0;
         foreach (var reading in readings)
         {
             if (reading.GetCpu != target)
                 return PinObservation.PinFailed;
+        }
+        foreach (var reading in readings)
+        {
             if (reading.CpuId < 0 || reading.CpuIdStart < 0)
-                return PinObservation.Unavailable;
-            if (reading.Agrees(target))
-                agreeing++;
+                return PinObservation.NegativeCpuId;
         }
 
-        if (agreeing == readings.Length)
+        var firstWrong = -1;
+        for (var index = 0; index < readings.Length && firstWrong < 0; index++)
+        {
+            if (!readings[index].Agrees(target))
+                firstWrong = index;
+        }
+        if (firstWrong < 0)
             return PinObservation.Consistent;
-        return agreeing == 0 ? PinObservation.PersistentMismatch : PinObservation.ResolvedMismatch;
+        return readings[^1].Agrees(target) ? PinObservation.MismatchRightOnReread : PinObservation.Mismatch;
     }
 }

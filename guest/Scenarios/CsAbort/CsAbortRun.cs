@@ -4,7 +4,10 @@ using Guest.Rseq;
 namespace Guest.Scenarios.CsAbort;
 
 /// <summary>Starts the workers and the migrator, releases them together, and adds up their counts.</summary>
-internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls threadCalls, ExecutableStub stub, PerCpuCounters counters)
+/// <remarks>Every worker runs the armed stub on <paramref name="counters"/> and the unarmed control on <paramref name="unarmedCounters"/>.</remarks>
+internal sealed class CsAbortRun(
+    LibC libc, Syscalls syscalls, ThreadSyscalls threadCalls,
+    ExecutableStub stub, PerCpuCounters counters, ExecutableStub unarmedStub, PerCpuCounters unarmedCounters)
 {
     public CsAbortRunResult Execute(int threads, ScenarioSettings settings)
     {
@@ -18,7 +21,7 @@ internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls th
         for (var index = 0; index < threads; index++)
         {
             var thread = index;
-            workers[thread] = new CsAbortWorker(stub, counters);
+            workers[thread] = new CsAbortWorker(stub, counters, unarmedStub, unarmedCounters, threadCalls);
             started[thread] = new Thread(() =>
             {
                 // Each thread aborts by its own registration: glibc's, or one the guest makes for it.
@@ -46,12 +49,15 @@ internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls th
         foreach (var thread in started)
             thread.Join();
 
+        var counts = workers.Select(worker => worker.Counts).ToList();
         return new CsAbortRunResult(
-            workers.Sum(worker => worker.Increments),
-            workers.Sum(worker => worker.Aborts),
-            workers.Sum(worker => worker.CpuIdOutOfRange),
+            counts.Sum(count => count.Increments),
+            counts.Sum(count => count.Aborts),
+            counts.Sum(count => count.CpuIdOutOfRange),
             migrator.Repins,
-            [.. workers.Select(worker => $"{worker.Increments}/{worker.Aborts}")],
+            counts.Sum(count => count.InvoluntarySwitches),
+            counts.Sum(count => count.UnarmedIncrements),
+            [.. counts.Select(count => $"{count.Increments}/{count.Aborts}/{count.InvoluntarySwitches}")],
             problems.FirstOrDefault(problem => problem is not null));
     }
 }

@@ -11,9 +11,31 @@ internal static class CsAbortVerdict
 
     /// <summary>
     /// Aborts that must happen: a run without them never exercised the restart, so an exact sum
-    /// would prove nothing. Under TCG a 3 s run sees hundreds.
+    /// would prove nothing. Under TCG with 4 vCPUs a 3 s run saw 31 to 116 with every batch armed,
+    /// and 45 to 47 (bullseye-5.10, trixie-6.12) since half the batches run the unarmed control.
     /// </summary>
     public const int MinimumAborts = 10;
+
+    /// <summary>
+    /// Involuntary switches of the workers during their armed batches at which a run with no abort
+    /// at all is the kernel's fault, not chance. How many preemptions land inside the section depends
+    /// on the machine: under TCG with 4 vCPUs, 3 s, good kernels gave 47 aborts in 162 switches (5.10)
+    /// and 45 in 244 (6.12), 18% or more, because TCG takes interrupts only at block ends and the
+    /// stub ends two blocks inside the section; on real hardware (the host's 6.18, 2 CPUs, 1 s, the
+    /// host test) only 5 in 240, 2%, as an interrupt lands anywhere in the loop. Sized for the worse:
+    /// at 700 switches and 2% a good kernel shows no abort with a chance of 0.98^700, about 7e-7. The
+    /// cost: under TCG a kernel that never aborts reaches only about 160 to 250 switches in 3 s, so its
+    /// run is an ERROR (too few aborts), never a PASS, and becomes a FAIL with a longer run or KVM.
+    /// </summary>
+    public const int MinimumSwitchesForNoAbortFail = 700;
+
+    /// <summary>
+    /// Updates the unarmed control must lose: one is enough to show that preemptions and migrations
+    /// landed between the load and the store, where only an abort saves the armed section. Good
+    /// kernels lose far more (1,332,746 of 23.9 M on 5.10, 939,592 of 22.7 M on 6.12, TCG, 3 s): one
+    /// preempted section overwrites every increment another thread made on that CPU meanwhile.
+    /// </summary>
+    public const int MinimumUnarmedLostUpdates = 1;
 
     /// <param name="rseqProblem">Why a thread had no rseq area (a SKIP only when the kernel lacks rseq); null when all had one.</param>
     public static ScenarioOutcome Judge(CsAbortCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
@@ -34,6 +56,12 @@ internal static class CsAbortVerdict
                 + $"({counts.CounterSum - counts.Increments:+#;-#;0}): a critical section was not aborted, or aborted after its commit");
         if (counts.CpuIdOutOfRange > 0)
             return (ScenarioVerdict.Fail, $"cpu_id read beyond the possible CPUs in {counts.CpuIdOutOfRange} critical sections");
+        if (counts.Aborts == 0 && counts.InvoluntarySwitches >= MinimumSwitchesForNoAbortFail)
+            return (ScenarioVerdict.Fail,
+                $"kernel never aborted the critical section in {counts.InvoluntarySwitches} involuntary switches of the workers");
+        if (counts.UnarmedLostUpdates < MinimumUnarmedLostUpdates)
+            return (ScenarioVerdict.Error,
+                $"insufficient stress: the unarmed critical section lost no updates in {counts.UnarmedIncrements} increments");
         if (counts.Aborts < MinimumAborts)
             return (ScenarioVerdict.Error, $"insufficient stress: {counts.Aborts} aborts, need {MinimumAborts}");
         return (ScenarioVerdict.Pass, null);

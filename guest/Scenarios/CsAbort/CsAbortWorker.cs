@@ -3,29 +3,39 @@ using Guest.Rseq;
 
 namespace Guest.Scenarios.CsAbort;
 
-/// <summary>One thread calling the per-CPU increment in a loop and counting what each call returned.</summary>
-internal sealed unsafe class CsAbortWorker(ExecutableStub stub, PerCpuCounters counters)
+/// <summary>
+/// One thread calling the per-CPU increment in a loop, in batches that alternate between the armed
+/// critical section and the unarmed control, and counting what each call returned and how often
+/// the thread was preempted while armed.
+/// </summary>
+/// <remarks>
+/// Alternating batches, rather than an unarmed run after the armed one, put both under the same
+/// stress at the same time: the same threads, the same migrator, the same load on the host.
+/// </remarks>
+internal sealed unsafe class CsAbortWorker(
+    ExecutableStub armed, PerCpuCounters armedCounters, ExecutableStub unarmed, PerCpuCounters unarmedCounters, ThreadSyscalls threadCalls)
 {
-    /// <summary>Calls between clock reads, so the loop spends its time in the stub rather than in the clock.</summary>
-    const int CallsPerDeadlineCheck = 256;
+    /// <summary>Calls per batch, between clock and getrusage reads, so the loop spends its time in the stub.</summary>
+    const int CallsPerBatch = 256;
 
-    public long Increments { get; private set; }
-    public long Aborts { get; private set; }
-    public long CpuIdOutOfRange { get; private set; }
+    public CsAbortWorkerCounts Counts { get; private set; } = CsAbortWorkerCounts.None;
 
     /// <param name="rseqArea">The calling thread's own registered area: the kernel aborts by it.</param>
     public void Run(nint rseqArea, long deadlineTimestamp)
     {
-        var increment = stub.Increment;
-        var counterBase = counters.Address;
-        long increments = 0, aborts = 0, outOfRange = 0;
+        var armedIncrement = armed.Increment;
+        var unarmedIncrement = unarmed.Increment;
+        var armedBase = armedCounters.Address;
+        var unarmedBase = unarmedCounters.Address;
+        long increments = 0, aborts = 0, outOfRange = 0, switches = 0, unarmedIncrements = 0;
         try
         {
+            var before = threadCalls.InvoluntarySwitches();
             do
             {
-                for (var call = 0; call < CallsPerDeadlineCheck; call++)
+                for (var call = 0; call < CallsPerBatch; call++)
                 {
-                    var result = increment(rseqArea, counterBase);
+                    var result = armedIncrement(rseqArea, armedBase);
                     if (result >= 0)
                         increments++;
                     else if (result == PerCpuIncrementCode.Aborted)
@@ -33,16 +43,27 @@ internal sealed unsafe class CsAbortWorker(ExecutableStub stub, PerCpuCounters c
                     else
                         outOfRange++;
                 }
+                var afterArmed = threadCalls.InvoluntarySwitches();
+                if (before >= 0 && afterArmed >= before)
+                    switches += afterArmed - before;
+
+                for (var call = 0; call < CallsPerBatch; call++)
+                {
+                    // Unarmed, nothing aborts: the only failure is a cpu_id beyond the counters.
+                    if (unarmedIncrement(rseqArea, unarmedBase) >= 0)
+                        unarmedIncrements++;
+                    else
+                        outOfRange++;
+                }
+                before = threadCalls.InvoluntarySwitches();
             }
             while (Stopwatch.GetTimestamp() < deadlineTimestamp);
         }
         finally
         {
-            // The stub leaves rseq_cs armed; clear it before the page can be unmapped.
+            // The armed stub leaves rseq_cs armed; clear it before the page can be unmapped.
             RseqArea.WriteRseqCs(rseqArea, 0);
-            Increments = increments;
-            Aborts = aborts;
-            CpuIdOutOfRange = outOfRange;
+            Counts = new CsAbortWorkerCounts(increments, aborts, outOfRange, switches, unarmedIncrements);
         }
     }
 }

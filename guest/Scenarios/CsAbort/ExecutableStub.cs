@@ -33,12 +33,13 @@ internal sealed unsafe class ExecutableStub : IDisposable
     public delegate* unmanaged[SuppressGCTransition]<nint, nint, int> Increment =>
         (delegate* unmanaged[SuppressGCTransition]<nint, nint, int>)(Address + PerCpuIncrementCode.CodeOffset);
 
-    public static ExecutableStub Create(LibC libc, ThreadSyscalls threadCalls, int slots)
+    /// <param name="armed">False for the unarmed control (see <see cref="PerCpuIncrementCode.Assemble"/>).</param>
+    public static ExecutableStub Create(LibC libc, ThreadSyscalls threadCalls, int slots, bool armed = true)
     {
         var address = libc.Mmap(0, PageSize, ProtRead | ProtWrite, MapPrivateAnonymous, -1, 0);
         if (address == MapFailed)
             throw new InvalidOperationException($"mmap of the stub page failed (errno {Marshal.GetLastSystemError()})");
-        var image = PerCpuIncrementCode.Assemble(address, slots);
+        var image = PerCpuIncrementCode.Assemble(address, slots, armed);
         image.CopyTo(new Span<byte>((void*)address, PageSize));
         var errno = threadCalls.Protect(address, PageSize, ProtRead | ProtExec);
         if (errno != 0)

@@ -82,7 +82,12 @@ internal static class PerCpuIncrementCode
 
     /// <summary>The page image for a mapping at <paramref name="mappingAddress"/>.</summary>
     /// <param name="slots">Counters allocated; a cpu_id from here on is not incremented.</param>
-    public static byte[] Assemble(nint mappingAddress, int slots)
+    /// <param name="armed">
+    /// False for the control: the first store writes 0 into rseq_cs instead of the descriptor, so the
+    /// same instructions run as no critical section at all and a preemption between the load and the
+    /// store loses an update instead of aborting.
+    /// </param>
+    public static byte[] Assemble(nint mappingAddress, int slots, bool armed = true)
     {
         var image = new byte[CodeOffset + Code.Length];
         var code = mappingAddress + CodeOffset;
@@ -95,7 +100,7 @@ internal static class PerCpuIncrementCode
 
         var text = image.AsSpan(CodeOffset);
         Code.CopyTo(text);
-        BinaryPrimitives.WriteInt64LittleEndian(text[DescriptorImmediateOffset..], mappingAddress);
+        BinaryPrimitives.WriteInt64LittleEndian(text[DescriptorImmediateOffset..], armed ? mappingAddress : 0);
         BinaryPrimitives.WriteInt32LittleEndian(text[SlotsImmediateOffset..], slots);
         if (BinaryPrimitives.ReadUInt32LittleEndian(text[SignatureOffset..]) != RseqLayout.Signature)
             throw new InvalidOperationException("the abort signature is not right before abort_ip");

@@ -10,7 +10,9 @@ internal sealed record ForkCpuIdCounts(
     long ResolvedMismatches,
     long FailedChildren,
     int Cpus,
-    long ElapsedMs)
+    long ElapsedMs,
+    long SegvChildren = 0,
+    long NegativeCpuIds = 0)
 {
     public IReadOnlyList<KeyValuePair<string, long>> ToCounters() =>
     [
@@ -21,5 +23,7 @@ internal sealed record ForkCpuIdCounts(
         new(CounterNames.FailedChildren, FailedChildren),
         new(CounterNames.Cpus, Cpus),
         new(CounterNames.ElapsedMs, ElapsedMs),
+        new(CounterNames.SegvChildren, SegvChildren),
+        new(CounterNames.NegativeCpuIds, NegativeCpuIds),
     ];
 }

@@ -5,16 +5,16 @@ namespace Guest.Scenarios.ForkCpuId;
 /// <summary>fork_cpu_id's side of the fork loop: judges each child's rounds and tallies them.</summary>
 internal sealed unsafe class ForkCpuIdParent(ForkTally tally) : IForkParent<ChildReport>
 {
-    /// <summary>Enough stale children to be sure; stopping there keeps a buggy kernel's run short.</summary>
+    /// <summary>Enough violating children (stale, SIGSEGV, negative cpu_id) to be sure; stopping there keeps a buggy kernel's run short.</summary>
     const int StaleChildrenToStop = 20;
 
     const int MaxForks = 100_000;
 
-    public bool WantsMoreForks => tally.StaleChildren < StaleChildrenToStop && tally.Forks < MaxForks;
+    public bool WantsMoreForks => tally.Violations < StaleChildrenToStop && tally.Forks < MaxForks;
 
     public void RecordForkFailure(int errno) => tally.RecordForkFailure(errno);
 
-    public void RecordLostChild() => tally.RecordLostChild();
+    public void RecordLostChild(ChildExit exit) => tally.RecordLostChild(exit);
 
     public void RecordChild(int parentCpu, ChildReport* report)
     {

@@ -1,3 +1,4 @@
+using Guest.Forking;
 using Guest.Rseq;
 using Protocol;
 
@@ -27,10 +28,24 @@ internal static class ForkCpuIdVerdict
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
         if (rseqProblem is not null)
             return (rseqProblem.Verdict, rseqProblem.Reason);
+
+        var failures = new List<string>();
+        if (counts.SegvChildren > 0)
+            failures.Add($"{counts.SegvChildren} of {counts.Forks} forked children killed by SIGSEGV (signal 11), "
+                + "rseq's kill for a bad critical section or signature");
+        if (counts.NegativeCpuIds > 0)
+            failures.Add($"cpu_id read -1 or -2 in {counts.NegativeCpuIds} of {counts.Forks} forked children "
+                + "that inherited a working registration");
         if (counts.StaleChildren > 0)
-            return (ScenarioVerdict.Fail,
-                $"stale cpu_id in {counts.StaleChildren} of {counts.Forks} forked children "
+            failures.Add($"stale cpu_id in {counts.StaleChildren} of {counts.Forks} forked children "
                 + $"(same wrong value over {ChildClassifier.MinimumStaleRounds}+ rounds with getcpu unchanged)");
+        if (failures.Count > 0)
+            return (ScenarioVerdict.Fail, string.Join("; ", failures));
+
+        // Forks counts every child forked, reported or lost. A failed fork counts among the failed
+        // only; ForkLoop gives up after a few in a row, so they barely move the share.
+        if (LostChildren.TooMany(counts.FailedChildren, counts.Forks))
+            return (ScenarioVerdict.Error, LostChildren.InsufficientReason(counts.FailedChildren, counts.Forks));
         if (counts.CrossCpuStarts < MinimumCrossCpuStarts)
             return (ScenarioVerdict.Error,
                 $"insufficient stress: {counts.CrossCpuStarts} of {counts.Forks} children started on another CPU "

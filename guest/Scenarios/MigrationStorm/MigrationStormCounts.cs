@@ -8,11 +8,12 @@ internal sealed record MigrationStormCounts(
     long Migrations,
     long Comparisons,
     long RacedComparisons,
-    long ResolvedMismatches,
+    long RightOnReread,
     long Mismatches,
     long FailedRepins,
     int Cpus,
-    long ElapsedMs)
+    long ElapsedMs,
+    long NegativeCpuIds = 0)
 {
     public IReadOnlyList<KeyValuePair<string, long>> ToCounters() =>
     [
@@ -20,10 +21,11 @@ internal sealed record MigrationStormCounts(
         new(CounterNames.Migrations, Migrations),
         new(CounterNames.Comparisons, Comparisons),
         new(CounterNames.RacedComparisons, RacedComparisons),
-        new(CounterNames.ResolvedMismatches, ResolvedMismatches),
+        new(CounterNames.RightOnReread, RightOnReread),
         new(CounterNames.Mismatches, Mismatches),
         new(CounterNames.FailedRepins, FailedRepins),
         new(CounterNames.Cpus, Cpus),
         new(CounterNames.ElapsedMs, ElapsedMs),
+        new(CounterNames.NegativeCpuIds, NegativeCpuIds),
     ];
 }

@@ -60,11 +60,12 @@ internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls) : ISc
             migrator.Migrations,
             slots.Sum(slot => slot.Comparisons),
             slots.Sum(slot => slot.Raced),
-            slots.Sum(slot => slot.ResolvedMismatches),
+            slots.Sum(slot => slot.RightOnReread),
             slots.Sum(slot => slot.Mismatches),
             migrator.FailedRepins,
             cpus.Count,
-            stopwatch.ElapsedMilliseconds);
+            stopwatch.ElapsedMilliseconds,
+            slots.Sum(slot => slot.NegativeCpuIds));
         return MigrationStormVerdict.Judge(counts, unavailable, Evidence(slots, migrator));
     }
 
@@ -75,16 +76,13 @@ internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls) : ISc
         return thread;
     }
 
-    /// <summary>The persistent mismatches first; with none, examples that show the stress was real.</summary>
+    /// <summary>The violations first; with none, what went wrong with the stress, if anything.</summary>
     static IReadOnlyList<string> Evidence(IReadOnlyList<StormSlot> slots, StormMigrator migrator)
     {
-        var mismatches = slots.SelectMany(slot => slot.MismatchExamples).Take(ScenarioOutcome.MaxEvidenceLines).ToList();
-        if (mismatches.Count > 0)
-            return mismatches;
+        var violations = slots.SelectMany(slot => slot.ViolationExamples).Take(ScenarioOutcome.MaxEvidenceLines).ToList();
+        if (violations.Count > 0)
+            return violations;
         var evidence = new List<string>();
-        var resolved = slots.Select(slot => slot.ResolvedExample).FirstOrDefault(example => example is not null);
-        if (resolved is not null)
-            evidence.Add(resolved);
         if (migrator.FailedExample is not null)
             evidence.Add(migrator.FailedExample);
         return evidence;

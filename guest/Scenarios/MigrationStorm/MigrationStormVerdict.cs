@@ -31,10 +31,14 @@ internal static class MigrationStormVerdict
             return (ScenarioVerdict.Error, $"needs at least {MinimumCpus} CPUs, saw {counts.Cpus}");
         if (rseqProblem is not null)
             return (rseqProblem.Verdict, rseqProblem.Reason);
+        var failures = new List<string>();
+        if (counts.NegativeCpuIds > 0)
+            failures.Add($"cpu_id read -1 or -2 in {counts.NegativeCpuIds} rounds of registered threads");
         if (counts.Mismatches > 0)
-            return (ScenarioVerdict.Fail,
-                $"cpu_id disagreed with getcpu in {counts.Mismatches} of {counts.Comparisons} comparisons, "
-                + "again on a re-check with no re-pin in between");
+            failures.Add($"cpu_id disagreed with getcpu in {counts.Mismatches} of {counts.Comparisons} comparisons "
+                + $"with no re-pin racing them ({counts.RightOnReread} right on a re-read, a late refresh)");
+        if (failures.Count > 0)
+            return (ScenarioVerdict.Fail, string.Join("; ", failures));
         if (counts.Migrations < MinimumMigrations)
             return (ScenarioVerdict.Error,
                 $"insufficient stress: {counts.Migrations} migrations ({counts.FailedRepins} re-pins failed), need {MinimumMigrations}");

@@ -26,11 +26,11 @@ internal sealed class StormSlot(int index, int initialCpu)
 
     public long Comparisons { get; set; }
     public long Raced { get; set; }
-    public long ResolvedMismatches { get; set; }
     public long Mismatches { get; set; }
-    public long Unavailable { get; set; }
-    public List<string> MismatchExamples { get; } = [];
-    public string? ResolvedExample { get; set; }
+    public long RightOnReread { get; set; }
+    public long NegativeCpuIds { get; set; }
+    public long GetCpuFailures { get; set; }
+    public List<string> ViolationExamples { get; } = [];
 
     /// <summary>Odd while the migrator re-pins this worker.</summary>
     public long ReadSequence() => Volatile.Read(ref sequence);

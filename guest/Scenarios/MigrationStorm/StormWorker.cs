@@ -31,8 +31,11 @@ internal sealed class StormWorker(LibC libc, Syscalls syscalls, StormSlot slot, 
         while (!control.Stopping)
         {
             var round = Read(area);
-            var recheck = StormJudge.NeedsRecheck(round) ? Read(area) : round;
-            Count(StormJudge.Judge(round, recheck), round, recheck);
+            var observation = StormJudge.Judge(round);
+            if (StormJudge.WantsReread(observation))
+                CountViolation(observation, round, Read(area));
+            else
+                Count(observation);
         }
     }
 
@@ -45,7 +48,7 @@ internal sealed class StormWorker(LibC libc, Syscalls syscalls, StormSlot slot, 
         return new StormRound(sequenceBefore, cpuIdBefore, getCpu, cpuIdAfter, slot.ReadSequence());
     }
 
-    void Count(StormObservation observation, StormRound round, StormRound recheck)
+    void Count(StormObservation observation)
     {
         switch (observation)
         {
@@ -55,20 +58,26 @@ internal sealed class StormWorker(LibC libc, Syscalls syscalls, StormSlot slot, 
             case StormObservation.Agreed:
                 slot.Comparisons++;
                 break;
-            case StormObservation.ResolvedMismatch:
-                slot.Comparisons++;
-                slot.ResolvedMismatches++;
-                slot.ResolvedExample ??= $"worker {slot.Index} resolved on re-check: {round} then {recheck}";
-                break;
-            case StormObservation.PersistentMismatch:
-                slot.Comparisons++;
-                slot.Mismatches++;
-                if (slot.MismatchExamples.Count < ScenarioOutcome.MaxEvidenceLines)
-                    slot.MismatchExamples.Add($"worker {slot.Index} pinned to cpu {slot.PinnedCpu}: {round}, re-check {recheck}");
-                break;
-            case StormObservation.Unavailable:
-                slot.Unavailable++;
+            case StormObservation.GetCpuFailed:
+                slot.GetCpuFailures++;
                 break;
         }
+    }
+
+    void CountViolation(StormObservation observation, StormRound round, StormRound reread)
+    {
+        var rightOnReread = StormJudge.RightOnReread(round, reread);
+        if (observation == StormObservation.NegativeCpuId)
+            slot.NegativeCpuIds++;
+        else
+        {
+            slot.Comparisons++;
+            slot.Mismatches++;
+            if (rightOnReread)
+                slot.RightOnReread++;
+        }
+        if (slot.ViolationExamples.Count < ScenarioOutcome.MaxEvidenceLines)
+            slot.ViolationExamples.Add($"worker {slot.Index} pinned to cpu {slot.PinnedCpu}, no re-pin racing: {round}, "
+                + $"{(rightOnReread ? "right on the re-read" : "re-read")} {reread}");
     }
 }

@@ -8,9 +8,10 @@ namespace Guest.Scenarios.NodeIdMmCid;
 /// </summary>
 internal static class NodeIdMmCidAnalysis
 {
-    /// <param name="cidBound">mm_cid must stay below this: the smaller of possible CPUs and the process's threads.</param>
-    public static NodeIdMmCidFindings Analyze(IReadOnlyList<CidSample> samples, NumaTopology topology, int cidBound)
+    /// <param name="bound">mm_cid must stay below it (see <see cref="CidBound"/>).</param>
+    public static NodeIdMmCidFindings Analyze(IReadOnlyList<CidSample> samples, NumaTopology topology, CidBound bound)
     {
+        var cidBound = bound.Value;
         long undisturbed = 0, nodeMismatches = 0, outOfRange = 0;
         var cids = new SortedSet<int>();
         var nodesSeen = new SortedSet<int>();
@@ -23,7 +24,7 @@ internal static class NodeIdMmCidAnalysis
             if (sample.MmCid < 0 || sample.MmCid >= cidBound)
             {
                 if (outOfRange++ == 0)
-                    evidence.Add($"mm_cid {sample.MmCid} not below {cidBound}: {sample}");
+                    evidence.Add($"mm_cid {sample.MmCid} not below {bound}: {sample}");
             }
             if (!sample.Undisturbed)
                 continue;
@@ -39,7 +40,7 @@ internal static class NodeIdMmCidAnalysis
         var overlaps = CidOverlaps.Check(samples);
         if (overlaps.CollisionExample is not null)
             evidence.Insert(0, overlaps.CollisionExample);
-        evidence.Add($"mm_cids seen {string.Join(',', cids)} (bound {cidBound}); node_ids seen {string.Join(',', nodesSeen)} of {topology.Nodes} node(s)");
-        return new NodeIdMmCidFindings(samples.Count, undisturbed, nodeMismatches, outOfRange, cids.Count, overlaps, evidence, nodesCovered.Count);
+        evidence.Add($"mm_cids seen {string.Join(',', cids)} (bound {bound}); node_ids seen {string.Join(',', nodesSeen)} of {topology.Nodes} node(s)");
+        return new NodeIdMmCidFindings(samples.Count, undisturbed, nodeMismatches, outOfRange, cids.Count, overlaps, evidence, nodesCovered.Count, cidBound);
     }
 }

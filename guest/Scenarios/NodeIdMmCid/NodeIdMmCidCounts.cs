@@ -16,12 +16,13 @@ internal sealed record NodeIdMmCidCounts(
     int NumaNodes,
     int Cpus,
     long ElapsedMs,
-    int NodesCovered = 0)
+    int NodesCovered = 0,
+    int CidBound = 0)
 {
     public static NodeIdMmCidCounts From(NodeIdMmCidFindings findings, int threads, int numaNodes, int cpus, long elapsedMs) =>
         new(threads, findings.Samples, findings.Undisturbed, findings.NodeMismatches, findings.CidOutOfRange,
             findings.DistinctCids, findings.Overlaps.OverlapsChecked, findings.Overlaps.Collisions,
-            findings.Overlaps.SameCpuOverlaps, numaNodes, cpus, elapsedMs, findings.NodesCovered);
+            findings.Overlaps.SameCpuOverlaps, numaNodes, cpus, elapsedMs, findings.NodesCovered, findings.CidBound);
 
     public IReadOnlyList<KeyValuePair<string, long>> ToCounters() =>
     [
@@ -38,5 +39,6 @@ internal sealed record NodeIdMmCidCounts(
         new(CounterNames.Cpus, Cpus),
         new(CounterNames.ElapsedMs, ElapsedMs),
         new(CounterNames.NodesCovered, NodesCovered),
+        new(CounterNames.CidBound, CidBound),
     ];
 }

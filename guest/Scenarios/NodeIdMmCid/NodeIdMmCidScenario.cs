@@ -38,8 +38,8 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         var run = SampleOnThreads(threads, settings.Duration);
         if (run.Problem is not null)
             return Judge(empty, threads, topology, settings, stopwatch, featureSize, run.Problem);
-        var cidBound = Math.Min(topology.PossibleCpus, run.ProcessThreads);
-        var findings = NodeIdMmCidAnalysis.Analyze(run.Samples, topology, cidBound);
+        var allowedCpus = new CpuAffinity(libc).AllowedCpus().Count;
+        var findings = NodeIdMmCidAnalysis.Analyze(run.Samples, topology, CidBound.From(run.ProcessThreadCounts, allowedCpus));
         return Judge(findings, threads, topology, settings, stopwatch, featureSize, null);
     }
 
@@ -80,20 +80,24 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
             workers[thread].Start();
         }
         ready.Wait();
-        var processThreads = CountProcessThreads();
+        var threadsAtStart = CountProcessThreads();
         Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency));
         go.Set();
+        // Counted again before the samplers are joined: a thread the runtime started meanwhile was
+        // alive during the sampling, and the bound must not forget it.
+        Thread.Sleep(duration / 2);
+        var threadsMidway = CountProcessThreads();
         foreach (var worker in workers)
             worker.Join();
 
         var samples = new List<CidSample>();
         for (var thread = 0; thread < threads; thread++)
             samples.AddRange(buffers[thread].AsSpan(0, counts[thread]));
-        return new SamplingRun(samples, processThreads, problems.FirstOrDefault(problem => problem is not null));
+        return new SamplingRun(samples, [threadsAtStart, threadsMidway], problems.FirstOrDefault(problem => problem is not null));
     }
 
-    /// <summary>Threads of this process while all samplers exist: the other bound of mm_cid.</summary>
+    /// <summary>Threads of this process now, samplers included: one side of <see cref="CidBound"/>.</summary>
     static int CountProcessThreads() => Directory.GetDirectories("/proc/self/task").Length;
 
-    sealed record SamplingRun(IReadOnlyList<CidSample> Samples, int ProcessThreads, RseqProblem? Problem);
+    sealed record SamplingRun(IReadOnlyList<CidSample> Samples, IReadOnlyList<int> ProcessThreadCounts, RseqProblem? Problem);
 }

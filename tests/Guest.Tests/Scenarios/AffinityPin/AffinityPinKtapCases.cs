@@ -12,8 +12,9 @@ static class AffinityPinKtapCases
     static readonly string[] CounterOrder =
     [
         CounterNames.Children, CounterNames.CrossCpuStarts, CounterNames.Pins, CounterNames.PinMismatches,
-        CounterNames.FirstPinMismatches, CounterNames.ResolvedMismatches, CounterNames.FailedPins,
-        CounterNames.FailedChildren, CounterNames.Cpus, CounterNames.ElapsedMs,
+        CounterNames.FirstPinMismatches, CounterNames.RightOnReread, CounterNames.FailedPins,
+        CounterNames.FailedChildren, CounterNames.Cpus, CounterNames.ElapsedMs, CounterNames.SegvChildren,
+        CounterNames.NegativeCpuIds,
     ];
 
     public static IEnumerable<ScenarioKtapCase> All()
@@ -22,7 +23,7 @@ static class AffinityPinKtapCases
         var fixedKernel = new AffinityPinCounts(53, 53, 212, 0, 0, 0, 0, 0, Cpus: 4, ElapsedMs: 3118);
         yield return new("Debian 6.1 with every pin landing", Name, ScenarioVerdict.Pass,
             AffinityPinVerdict.Judge(fixedKernel, null, ["child started on cpu 2 with cpu_id=2, parent on cpu 0"]),
-            ScenarioKtapCase.CountersOf(CounterOrder, 53, 53, 212, 0, 0, 0, 0, 0, 4, 3118));
+            ScenarioKtapCase.CountersOf(CounterOrder, 53, 53, 212, 0, 0, 0, 0, 0, 4, 3118, 0, 0));
 
         // 6.18 with the child overwriting its own cpu_id before the first pin, as a kernel without
         // ce3614daabea leaves the parent's: every first pin kept it.
@@ -34,25 +35,25 @@ static class AffinityPinKtapCases
         ];
         yield return new("6.18 with a stale cpu_id before the first pin", Name, ScenarioVerdict.Fail,
             AffinityPinVerdict.Judge(staleFirstPins, null, mismatches),
-            ScenarioKtapCase.CountersOf(CounterOrder, 21, 0, 42, 20, 20, 0, 0, 0, 2, 190),
+            ScenarioKtapCase.CountersOf(CounterOrder, 21, 0, 42, 20, 20, 0, 0, 0, 2, 190, 0, 0),
             "after 20 of 42 pins", "20 on the first pin");
 
         // A host so loaded that few children got to report in 3 s.
         var fewChildren = new AffinityPinCounts(6, 6, 24, 0, 0, 0, 0, 0, Cpus: 4, ElapsedMs: 3210);
         yield return new("a loaded host where few children reported", Name, ScenarioVerdict.Error,
             AffinityPinVerdict.Judge(fewChildren, null, ["child started on cpu 3 with cpu_id=3, parent on cpu 1"]),
-            ScenarioKtapCase.CountersOf(CounterOrder, 6, 6, 24, 0, 0, 0, 0, 0, 4, 3210),
+            ScenarioKtapCase.CountersOf(CounterOrder, 6, 6, 24, 0, 0, 0, 0, 0, 4, 3210, 0, 0),
             ScenarioKtapTests.InsufficientStress, "6 children", $"need {AffinityPinVerdict.MinimumChildren}");
 
         var noRseq = new AffinityPinCounts(0, 0, 0, 0, 0, 0, 0, 0, Cpus: 4, ElapsedMs: 0);
         yield return new("a registration refused for its signature", Name, ScenarioVerdict.Fail,
             AffinityPinVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(1), []),
-            ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0),
+            ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0),
             "rseq registration refused", "EPERM");
 
         yield return new("a kernel without the rseq system call", Name, ScenarioVerdict.Skip,
             AffinityPinVerdict.Judge(noRseq, RseqRegistrar.ProblemOf(38), []),
-            ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0),
+            ScenarioKtapCase.CountersOf(CounterOrder, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0),
             SkipReasons.NoRseqPrefix, "ENOSYS");
     }
 }

@@ -22,6 +22,7 @@ public class CsAbortScenarioTests
             .Run(new ScenarioSettings(TimeSpan.FromSeconds(1), Seed: 1, Threads: cpus, Cpus: cpus));
 
         var counters = outcome.Counters.ToDictionary(counter => counter.Key, counter => counter.Value);
+        TestContext.Out.WriteLine($"{outcome.Verdict} {outcome.Reason} {string.Join(' ', counters.Select(pair => $"{pair.Key}={pair.Value}"))}");
         Assert.That(counters[CounterNames.Increments], Is.GreaterThan(0));
         Assert.That(counters[CounterNames.CounterSum], Is.EqualTo(counters[CounterNames.Increments]));
         Assert.That(outcome.Verdict, Is.Not.EqualTo(ScenarioVerdict.Fail), outcome.Reason);

@@ -57,4 +57,15 @@ public class PerCpuIncrementCodeTests
     {
         Assert.That(PerCpuIncrementCode.AbortOffset, Is.Not.InRange(PerCpuIncrementCode.StartOffset, PerCpuIncrementCode.PostCommitOffset - 1));
     }
+
+    [Test]
+    public void The_unarmed_control_stores_zero_into_rseq_cs_and_is_otherwise_the_same_code()
+    {
+        var unarmed = PerCpuIncrementCode.Assemble(new nint(MappingAddress), slots: 4, armed: false);
+        var code = unarmed.AsSpan(PerCpuIncrementCode.CodeOffset);
+        var armedCode = Image.AsSpan(PerCpuIncrementCode.CodeOffset);
+
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(code[2..]), Is.Zero, "movabs rax, 0: rseq_cs cleared");
+        Assert.That(code[10..].ToArray(), Is.EqualTo(armedCode[10..].ToArray()));
+    }
 }

@@ -77,11 +77,12 @@ public class ChildClassifierTests
 
     [TestCase(-1)]
     [TestCase(-2)]
-    public void A_cpu_id_of_an_unregistered_area_is_unavailable_not_stale(int cpuId)
+    public void A_negative_cpu_id_in_a_child_that_inherited_a_working_registration_is_a_violation(int cpuId)
     {
-        var samples = Rounds((cpuId, 2, cpuId), (cpuId, 2, cpuId), (cpuId, 2, cpuId));
+        // One read mid-run is enough: no migration explains a negative value.
+        var samples = Rounds((2, 2, 2), (2, 2, cpuId), (2, 2, 2));
 
-        Assert.That(ChildClassifier.Classify(samples).Observation, Is.EqualTo(ChildObservation.Unavailable));
+        Assert.That(ChildClassifier.Classify(samples).Observation, Is.EqualTo(ChildObservation.NegativeCpuId));
     }
 
     [Test]

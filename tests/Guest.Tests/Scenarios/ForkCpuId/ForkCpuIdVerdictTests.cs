@@ -107,6 +107,44 @@ public class ForkCpuIdVerdictTests
     }
 
     [Test]
+    public void A_child_killed_by_sigsegv_fails_naming_the_signal()
+    {
+        var outcome = ForkCpuIdVerdict.Judge(FixedKernel with { Forks = 371, SegvChildren = 1 }, null, []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.StartWith("1 of 371 forked children killed by SIGSEGV (signal 11)"));
+    }
+
+    [Test]
+    public void A_negative_cpu_id_in_a_child_fails()
+    {
+        var outcome = ForkCpuIdVerdict.Judge(FixedKernel with { NegativeCpuIds = 2 }, null, []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("cpu_id read -1 or -2 in 2 of 370 forked children"));
+    }
+
+    [Test]
+    public void Lost_children_above_the_small_share_are_an_error_and_at_it_still_pass()
+    {
+        // 370 forks: 5 % is 18.5 children.
+        var tooMany = ForkCpuIdVerdict.Judge(FixedKernel with { FailedChildren = 19 }, null, []);
+        var few = ForkCpuIdVerdict.Judge(FixedKernel with { FailedChildren = 18 }, null, []);
+
+        Assert.That(tooMany.Verdict, Is.EqualTo(ScenarioVerdict.Error));
+        Assert.That(tooMany.Reason, Does.StartWith("insufficient stress: 19 of 370 forked children were lost"));
+        Assert.That(few.Verdict, Is.EqualTo(ScenarioVerdict.Pass));
+    }
+
+    [Test]
+    public void A_resolved_mismatch_of_an_unpinned_child_is_a_race_and_passes()
+    {
+        var outcome = ForkCpuIdVerdict.Judge(FixedKernel with { ResolvedMismatches = 4 }, null, []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Pass));
+    }
+
+    [Test]
     public void The_counters_carry_the_protocol_names_in_order()
     {
         var outcome = ForkCpuIdVerdict.Judge(FixedKernel, null, []);
@@ -115,6 +153,7 @@ public class ForkCpuIdVerdictTests
         {
             CounterNames.Forks, CounterNames.CrossCpuStarts, CounterNames.StaleChildren,
             CounterNames.ResolvedMismatches, CounterNames.FailedChildren, CounterNames.Cpus, CounterNames.ElapsedMs,
+            CounterNames.SegvChildren, CounterNames.NegativeCpuIds,
         }));
         Assert.That(outcome.Counters[1].Value, Is.EqualTo(369));
     }

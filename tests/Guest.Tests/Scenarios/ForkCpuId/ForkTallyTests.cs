@@ -1,3 +1,4 @@
+using Guest.Forking;
 using Guest.Scenarios;
 using Guest.Scenarios.ForkCpuId;
 
@@ -55,10 +56,24 @@ public class ForkTallyTests
     {
         var tally = new ForkTally();
 
-        tally.RecordLostChild();
+        tally.RecordLostChild(new ChildExit(ExitCode: -1, Signal: ChildExit.SignalKill));
         tally.RecordForkFailure(errno: 11);
 
         Assert.That(tally.FailedChildren, Is.EqualTo(2));
+        Assert.That(tally.SegvChildren, Is.Zero);
         Assert.That(tally.Forks, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_child_killed_by_sigsegv_is_a_violation_with_the_signal_as_evidence()
+    {
+        var tally = new ForkTally();
+
+        tally.RecordLostChild(ChildExit.FromWaitStatus(ChildExit.SignalSegv));
+
+        Assert.That(tally.SegvChildren, Is.EqualTo(1));
+        Assert.That(tally.FailedChildren, Is.Zero);
+        Assert.That(tally.Violations, Is.EqualTo(1));
+        Assert.That(tally.Evidence(), Is.EqualTo(new[] { "child killed by SIGSEGV (signal 11) before its report" }));
     }
 }

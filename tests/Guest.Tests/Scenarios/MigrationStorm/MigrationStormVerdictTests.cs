@@ -9,11 +9,11 @@ public class MigrationStormVerdictTests
 {
     // Debian 6.1.0-50.
     static readonly MigrationStormCounts FixedKernel = new(Threads: 4, Migrations: 307, Comparisons: 2_260_014,
-        RacedComparisons: 132_536, ResolvedMismatches: 0, Mismatches: 0, FailedRepins: 0, Cpus: 4, ElapsedMs: 3194);
+        RacedComparisons: 132_536, RightOnReread: 0, Mismatches: 0, FailedRepins: 0, Cpus: 4, ElapsedMs: 3194);
 
     // The host's 6.18 with a worker overwriting its own cpu_id now and then: stale until its next migration.
     static readonly MigrationStormCounts StaleCpuId = new(Threads: 2, Migrations: 2353, Comparisons: 4_237_507,
-        RacedComparisons: 7_021_031, ResolvedMismatches: 1, Mismatches: 145_625, FailedRepins: 0, Cpus: 2, ElapsedMs: 2003);
+        RacedComparisons: 7_021_031, RightOnReread: 1, Mismatches: 145_625, FailedRepins: 0, Cpus: 2, ElapsedMs: 2003);
 
     [Test]
     public void A_fixed_kernel_with_enough_migrations_and_comparisons_passes()
@@ -37,11 +37,32 @@ public class MigrationStormVerdictTests
     }
 
     [Test]
-    public void Raced_rounds_and_resolved_mismatches_do_not_fail()
+    public void Raced_rounds_do_not_fail()
     {
-        var counts = FixedKernel with { RacedComparisons = 10_000_000, ResolvedMismatches = 12 };
+        var counts = FixedKernel with { RacedComparisons = 10_000_000 };
 
         Assert.That(MigrationStormVerdict.Judge(counts, null, []).Verdict, Is.EqualTo(ScenarioVerdict.Pass));
+    }
+
+    [Test]
+    public void A_single_unraced_mismatch_fails_even_when_the_re_read_was_right()
+    {
+        var counts = FixedKernel with { Mismatches = 1, RightOnReread = 1 };
+
+        var outcome = MigrationStormVerdict.Judge(counts, null, ["worker 2 pinned to cpu 3, no re-pin racing: ..."]);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("1 of 2260014 comparisons"));
+        Assert.That(outcome.Reason, Does.Contain("1 right on a re-read"));
+    }
+
+    [Test]
+    public void A_negative_cpu_id_mid_run_fails()
+    {
+        var outcome = MigrationStormVerdict.Judge(FixedKernel with { NegativeCpuIds = 1 }, null, []);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("cpu_id read -1 or -2 in 1 rounds"));
     }
 
     [Test]
@@ -103,8 +124,8 @@ public class MigrationStormVerdictTests
         Assert.That(outcome.Counters.Select(counter => counter.Key), Is.EqualTo(new[]
         {
             CounterNames.Threads, CounterNames.Migrations, CounterNames.Comparisons, CounterNames.RacedComparisons,
-            CounterNames.ResolvedMismatches, CounterNames.Mismatches, CounterNames.FailedRepins, CounterNames.Cpus,
-            CounterNames.ElapsedMs,
+            CounterNames.RightOnReread, CounterNames.Mismatches, CounterNames.FailedRepins, CounterNames.Cpus,
+            CounterNames.ElapsedMs, CounterNames.NegativeCpuIds,
         }));
         Assert.That(outcome.Counters[1].Value, Is.EqualTo(307));
     }

@@ -111,6 +111,7 @@ public class NodeIdMmCidVerdictTests
             CounterNames.Threads, CounterNames.Samples, CounterNames.UndisturbedSamples, CounterNames.NodeMismatches,
             CounterNames.CidOutOfRange, CounterNames.DistinctCids, CounterNames.OverlapsChecked, CounterNames.CidCollisions,
             CounterNames.SameCpuOverlaps, CounterNames.NumaNodes, CounterNames.Cpus, CounterNames.ElapsedMs, CounterNames.NodesCovered,
+        CounterNames.CidBound,
         }));
     }
 }
