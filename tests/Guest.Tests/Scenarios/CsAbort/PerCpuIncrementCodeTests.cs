@@ -18,8 +18,8 @@ public class PerCpuIncrementCodeTests
         Assert.That(BinaryPrimitives.ReadUInt32LittleEndian(Image.AsSpan(0)), Is.Zero);
         Assert.That(BinaryPrimitives.ReadUInt32LittleEndian(Image.AsSpan(4)), Is.Zero);
         Assert.That(BinaryPrimitives.ReadInt64LittleEndian(Image.AsSpan(8)), Is.EqualTo(Code + 0x0e));
-        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(Image.AsSpan(16)), Is.EqualTo(0x2d - 0x0e));
-        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(Image.AsSpan(24)), Is.EqualTo(Code + 0x3b));
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(Image.AsSpan(16)), Is.EqualTo(0x38 - 0x0e));
+        Assert.That(BinaryPrimitives.ReadInt64LittleEndian(Image.AsSpan(24)), Is.EqualTo(Code + 0x46));
     }
 
     [Test]
@@ -50,6 +50,18 @@ public class PerCpuIncrementCodeTests
         Assert.That(code[(PerCpuIncrementCode.PostCommitOffset - 4)..PerCpuIncrementCode.PostCommitOffset].ToArray(),
             Is.EqualTo(new byte[] { 0x48, 0x89, 0x0c, 0x16 }), "mov [rsi+rdx], rcx");
         Assert.That(code[PerCpuIncrementCode.PostCommitOffset], Is.EqualTo(0xc3), "ret");
+    }
+
+    [Test]
+    public void The_window_between_the_load_and_the_commit_store_spins_with_pause()
+    {
+        var code = Image.AsSpan(PerCpuIncrementCode.CodeOffset);
+
+        Assert.That(code[0x27..0x29].ToArray(), Is.EqualTo(new byte[] { 0x41, 0xb8 }), "mov r8d, imm32");
+        Assert.That(BinaryPrimitives.ReadInt32LittleEndian(code[0x29..]), Is.EqualTo(PerCpuIncrementCode.WindowSpins));
+        Assert.That(code[0x2d..0x34].ToArray(), Is.EqualTo(new byte[] { 0xf3, 0x90, 0x41, 0xff, 0xc8, 0x75, 0xf9 }), "spin: pause; dec r8d; jnz spin");
+        Assert.That(code[0x16..0x18].ToArray(), Is.EqualTo(new byte[] { 0x73, 0x39 - 0x18 }), "jae out_of_range");
+        Assert.That(code[0x39], Is.EqualTo(0xb8), "out_of_range: mov eax, -2");
     }
 
     [Test]
