@@ -29,7 +29,7 @@ if (!OptionsResolver.TryResolve(arguments, kernelCommandLine, Environment.TickCo
 
 var libc = LibC.Load();
 var syscalls = new Syscalls(libc);
-var registrar = new RseqRegistrar(libc, syscalls);
+var registrar = new RseqRegistrar(libc, syscalls, RseqAbi.V1);
 if (arguments.LegacyProbe)
 {
     foreach (var line in new LegacyProbe(libc, syscalls, registrar).Run(options.Duration).ToLines())

@@ -17,7 +17,7 @@ internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistra
     {
         ScenarioNames.ForkCpuId => new ForkCpuIdScenario(libc, syscalls, registrar),
         ScenarioNames.AffinityPin => new AffinityPinScenario(libc, syscalls, registrar),
-        ScenarioNames.MigrationStorm => new MigrationStormScenario(libc, syscalls),
+        ScenarioNames.MigrationStorm => new MigrationStormScenario(libc, syscalls, registrar.Abi),
         ScenarioNames.LegacyCpuIdStart => new LegacyCpuIdStartScenario(),
         ScenarioNames.NodeIdMmCid => new NodeIdMmCidScenario(libc, syscalls, registrar),
         ScenarioNames.CsAbort => new CsAbortScenario(libc, syscalls, registrar),

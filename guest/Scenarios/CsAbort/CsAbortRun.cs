@@ -4,7 +4,7 @@ using Guest.Rseq;
 namespace Guest.Scenarios.CsAbort;
 
 /// <summary>Starts the workers and the migrator, releases them together, and adds up their counts.</summary>
-internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls threadCalls, ExecutableStub stub, PerCpuCounters counters)
+internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, RseqAbi abi, ThreadSyscalls threadCalls, ExecutableStub stub, PerCpuCounters counters)
 {
     public CsAbortRunResult Execute(int threads, ScenarioSettings settings)
     {
@@ -22,7 +22,7 @@ internal sealed class CsAbortRun(LibC libc, Syscalls syscalls, ThreadSyscalls th
             started[thread] = new Thread(() =>
             {
                 // Each thread aborts by its own registration: glibc's, or one the guest makes for it.
-                var own = new RseqRegistrar(libc, syscalls).ForCurrentThread();
+                var own = new RseqRegistrar(libc, syscalls, abi).ForCurrentThread();
                 problems[thread] = own.Problem;
                 tids[thread] = threadCalls.GetTid();
                 ready.Signal();

@@ -28,7 +28,7 @@ internal sealed class CsAbortScenario(LibC libc, Syscalls syscalls, RseqRegistra
         var threadCalls = new ThreadSyscalls(libc);
         using var counters = PerCpuCounters.Allocate(slots);
         using var stub = ExecutableStub.Create(libc, threadCalls, slots);
-        var run = new CsAbortRun(libc, syscalls, threadCalls, stub, counters).Execute(threads, settings);
+        var run = new CsAbortRun(libc, syscalls, registrar.Abi, threadCalls, stub, counters).Execute(threads, settings);
         var counts = new CsAbortCounts(threads, run.Increments, run.Aborts, counters.Sum(), run.CpuIdOutOfRange,
             run.Repins, settings.Cpus, stopwatch.ElapsedMilliseconds);
         return CsAbortVerdict.Judge(counts, run.Problem, Evidence(counters, run));
