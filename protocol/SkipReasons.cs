@@ -16,14 +16,14 @@ public static class SkipReasons
 
     /// <summary>
     /// No AT_RSEQ_FEATURE_SIZE: the kernel accepts only 32-byte (ABI v1) registrations, so the _v2
-    /// scenarios cannot run. Older than 6.3.
+    /// scenarios cannot run. Older than 6.3. Not "kernel lacks rseq…": that one says no rseq at all.
     /// </summary>
-    public const string NoAbiV2Prefix = "kernel lacks rseq registrations longer than 32 bytes";
+    public const string NoAbiV2Prefix = "kernel lacks ABI v2 rseq registrations";
 
     public static string NoRseq(string detail) => $"{NoRseqPrefix}: {detail}";
 
     public static string NoAbiV2(long featureSize) =>
-        $"{NoAbiV2Prefix} (rseq feature size {featureSize}: no AT_RSEQ_FEATURE_SIZE in the auxiliary vector)";
+        $"{NoAbiV2Prefix} (longer than 32 bytes; rseq feature size {featureSize}: no AT_RSEQ_FEATURE_SIZE in the auxiliary vector)";
 
     public static bool IsNoRseq(string? reason) => reason?.StartsWith(NoRseqPrefix, StringComparison.Ordinal) == true;
 }

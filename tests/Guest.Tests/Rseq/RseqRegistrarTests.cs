@@ -84,6 +84,7 @@ public class RseqRegistrarTests
 
         Assert.That(problem.Verdict, Is.EqualTo(ScenarioVerdict.Skip));
         Assert.That(problem.Reason, Does.StartWith(SkipReasons.NoAbiV2Prefix).And.Contain("rseq feature size 0"));
+        Assert.That(SkipReasons.IsNoRseq(problem.Reason), Is.False, "the kernel has rseq: the version rule for no rseq must not apply");
     }
 
     [Test]
