@@ -29,7 +29,7 @@ if (!OptionsResolver.TryResolve(arguments, kernelCommandLine, Environment.TickCo
 
 var libc = LibC.Load();
 var syscalls = new Syscalls(libc);
-var registrar = new RseqRegistrar(libc, syscalls);
+var registrar = new RseqRegistrar(libc, syscalls, arguments.AbiV2Child ? RseqAbi.V2 : RseqAbi.V1);
 if (arguments.LegacyProbe)
 {
     foreach (var line in new LegacyProbe(libc, syscalls, registrar).Run(options.Duration).ToLines())
@@ -46,7 +46,8 @@ if (arguments.SelftestsPath is not null)
 var cpus = syscalls.OnlineCpus();
 var settings = new ScenarioSettings(options.Duration, options.Seed, options.Threads ?? cpus, cpus);
 using var writer = new KtapWriter(KtapTarget.Open(options.KtapPath));
-return new GuestRunner(writer, new KernelLog()).Run(
+// A _v2 scenario's child writes no markers: they would nest inside its parent's scenario window.
+return new GuestRunner(writer, arguments.AbiV2Child ? null : new KernelLog()).Run(
     () => new GuestFacts(syscalls, registrar).Describe(settings), scenarios, settings, Guest.Faults.InjectedFault.AfterPlan(options.Fault, libc));
 
 static int UsageError(string message)

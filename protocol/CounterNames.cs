@@ -117,6 +117,12 @@ public static class CounterNames
     /// </summary>
     public const string UnarmedLostUpdates = "unarmed_lost_updates";
 
+    /// <summary>
+    /// The rseq_len the scenario's threads registered with: 32 for ABI v1 (glibc's or the guest's own),
+    /// more for ABI v2. Absent when the scenario had no registration.
+    /// </summary>
+    public const string RseqLength = "rseq_len";
+
     /// <summary>Online CPUs the guest saw.</summary>
     public const string Cpus = "cpus";
 

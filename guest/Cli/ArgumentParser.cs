@@ -1,3 +1,4 @@
+using Guest.Scenarios.AbiV2;
 using Guest.Scenarios.LegacyCpuIdStart;
 
 namespace Guest.Cli;
@@ -28,6 +29,10 @@ internal static class ArgumentParser
                 case LegacyProbeLauncher.ProbeOption:
                     // Hidden from --help: only the guest itself passes it, to the copy it starts.
                     arguments = arguments with { LegacyProbe = true };
+                    continue;
+                case AbiV2Child.Option:
+                    // Hidden from --help: only a _v2 scenario passes it, to the copy it starts.
+                    arguments = arguments with { AbiV2Child = true };
                     continue;
                 case "--kernel-cmdline":
                     // The path is optional: take the next word unless it is another option.

@@ -4,6 +4,7 @@ namespace Guest.Cli;
 /// <param name="KernelCommandLinePath">Where to read <c>rseqh.*</c> parameters from; null when not asked.</param>
 /// <param name="SelftestsPath">A folder of the kernel's rseq selftest programs to run after the scenarios; null for none.</param>
 /// <param name="LegacyProbe">Run legacy_cpu_id_start's probe instead of the scenarios (the guest starts itself so).</param>
+/// <param name="AbiV2Child">Register ABI v2 areas and report on standard output only: a _v2 scenario's child.</param>
 internal sealed record CommandLineArguments(
     bool Help = false,
     bool List = false,
@@ -14,4 +15,5 @@ internal sealed record CommandLineArguments(
     string? KtapPath = null,
     string? KernelCommandLinePath = null,
     bool LegacyProbe = false,
-    string? SelftestsPath = null);
+    string? SelftestsPath = null,
+    bool AbiV2Child = false);

@@ -14,6 +14,9 @@ internal sealed record RseqProblem(ScenarioVerdict Verdict, string Reason)
     /// <summary>The kernel has no rseq at all (ENOSYS).</summary>
     public static RseqProblem Missing(string detail) => new(ScenarioVerdict.Skip, SkipReasons.NoRseq(detail));
 
+    /// <summary>The kernel announces no feature size, so it takes only 32-byte registrations: no ABI v2 to test.</summary>
+    public static RseqProblem NoAbiV2(long featureSize) => new(ScenarioVerdict.Skip, SkipReasons.NoAbiV2(featureSize));
+
     /// <summary>The kernel has rseq but refused or broke a registration.</summary>
     public static RseqProblem Refused(string detail) => new(ScenarioVerdict.Fail, detail);
 

@@ -16,4 +16,16 @@ internal static class SyscallNumbers
     public const int ErrnoBusy = 16;
     public const int ErrnoInvalid = 22;
     public const int ErrnoNoSys = 38;
+    public const int ErrnoFault = 14;
+
+    /// <summary>The errno's symbolic name for the errors rseq(2) returns, else "errno N".</summary>
+    public static string ErrnoName(int errno) => errno switch
+    {
+        ErrnoPermission => "EPERM",
+        ErrnoFault => "EFAULT",
+        ErrnoBusy => "EBUSY",
+        ErrnoInvalid => "EINVAL",
+        ErrnoNoSys => "ENOSYS",
+        _ => $"errno {errno}",
+    };
 }

@@ -69,4 +69,7 @@ internal sealed unsafe class Syscalls(LibC libc)
 
     /// <summary>AT_RSEQ_FEATURE_SIZE from the auxiliary vector; 0 before 6.3.</summary>
     public long RseqFeatureSize() => (long)libc.GetAuxVal(RseqLayout.AtRseqFeatureSize);
+
+    /// <summary>AT_RSEQ_ALIGN from the auxiliary vector: the alignment a longer registration needs; 0 before 6.3.</summary>
+    public long RseqAlignment() => (long)libc.GetAuxVal(RseqLayout.AtRseqAlign);
 }

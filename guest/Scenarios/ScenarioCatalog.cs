@@ -1,4 +1,5 @@
 using Guest.Rseq;
+using Guest.Scenarios.AbiV2;
 using Guest.Scenarios.AffinityPin;
 using Guest.Scenarios.CsAbort;
 using Guest.Scenarios.ForkCpuId;
@@ -15,12 +16,17 @@ internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistra
     /// <summary>The scenario of that name, or null when the guest does not know it.</summary>
     public IScenario? Create(string name) => name switch
     {
-        ScenarioNames.ForkCpuId => new ForkCpuIdScenario(libc, syscalls, registrar),
-        ScenarioNames.AffinityPin => new AffinityPinScenario(libc, syscalls, registrar),
-        ScenarioNames.MigrationStorm => new MigrationStormScenario(libc, syscalls),
+        ScenarioNames.ForkCpuId => WithRseqLength(new ForkCpuIdScenario(libc, syscalls, registrar)),
+        ScenarioNames.AffinityPin => WithRseqLength(new AffinityPinScenario(libc, syscalls, registrar)),
+        ScenarioNames.MigrationStorm => WithRseqLength(new MigrationStormScenario(libc, syscalls, registrar.Abi)),
         ScenarioNames.LegacyCpuIdStart => new LegacyCpuIdStartScenario(),
-        ScenarioNames.NodeIdMmCid => new NodeIdMmCidScenario(libc, syscalls, registrar),
-        ScenarioNames.CsAbort => new CsAbortScenario(libc, syscalls, registrar),
+        ScenarioNames.NodeIdMmCid => WithRseqLength(new NodeIdMmCidScenario(libc, syscalls, registrar)),
+        ScenarioNames.CsAbort => WithRseqLength(new CsAbortScenario(libc, syscalls, registrar)),
+        // The child reports rseq_len itself, from its own registrations.
+        ScenarioNames.MigrationStormV2 or ScenarioNames.NodeIdMmCidV2 or ScenarioNames.CsAbortV2 =>
+            new AbiV2Scenario(name, ScenarioNames.AbiV1TwinOf(name)!, syscalls),
         _ => null,
     };
+
+    IScenario WithRseqLength(IScenario scenario) => new RseqLengthCounter(scenario, registrar);
 }

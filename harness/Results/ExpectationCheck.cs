@@ -66,8 +66,9 @@ public static class ExpectationCheck
     }
 
     /// <summary>
-    /// A SKIP says the kernel lacks a feature, which its version can contradict: node_id and mm_cid
-    /// are in every kernel since 6.3, rseq in every kernel since 4.18. Such a SKIP hides a broken or
+    /// A SKIP says the kernel lacks a feature, which its version can contradict: node_id and mm_cid,
+    /// and registrations longer than 32 bytes (the _v2 scenarios), are in every kernel since 6.3,
+    /// rseq in every kernel since 4.18. Such a SKIP hides a broken or
     /// misconfigured kernel behind a harmless word, so it does not meet any expectation. A release
     /// that cannot be read applies no rule: nothing then contradicts the guest.
     /// </summary>
@@ -75,6 +76,8 @@ public static class ExpectationCheck
     {
         if (outcome.Outcome != ScenarioVerdict.Skip || version is not { } kernel)
             return null;
+        if (ScenarioNames.IsAbiV2(outcome.Scenario) && kernel >= KernelVersion.AbiV2Registration)
+            return $"{outcome.Scenario}: SKIP on {release}, but every kernel since {KernelVersion.AbiV2Registration} accepts rseq registrations longer than 32 bytes";
         if (outcome.Scenario == ScenarioNames.NodeIdMmCid && kernel >= KernelVersion.NodeIdMmCid)
             return $"{outcome.Scenario}: SKIP on {release}, but every kernel since {KernelVersion.NodeIdMmCid} has node_id/mm_cid";
         if (SkipReasons.IsNoRseq(outcome.Reason) && kernel >= KernelVersion.Rseq)

@@ -17,6 +17,12 @@ public readonly partial record struct KernelVersion(int Major, int Minor) : ICom
     /// <summary>node_id and mm_cid came in v6.3.</summary>
     public static KernelVersion NodeIdMmCid { get; } = new(6, 3);
 
+    /// <summary>
+    /// Registrations longer than 32 bytes (ABI v2, the _v2 scenarios) came in v6.3 with the
+    /// extensible rseq ABI (ee3e3ac05c26), announced by AT_RSEQ_FEATURE_SIZE and AT_RSEQ_ALIGN.
+    /// </summary>
+    public static KernelVersion AbiV2Registration { get; } = new(6, 3);
+
     /// <returns>Null when the text does not begin with <c>major.minor</c>: no rule is applied then.</returns>
     public static KernelVersion? Parse(string? release)
     {

@@ -6,7 +6,7 @@ namespace Guest.Scenarios.CsAbort;
 /// <summary>Starts the workers and the migrator, releases them together, and adds up their counts.</summary>
 /// <remarks>Every worker runs the armed stub on <paramref name="counters"/> and the unarmed control on <paramref name="unarmedCounters"/>.</remarks>
 internal sealed class CsAbortRun(
-    LibC libc, Syscalls syscalls, ThreadSyscalls threadCalls,
+    LibC libc, Syscalls syscalls, RseqAbi abi, ThreadSyscalls threadCalls,
     ExecutableStub stub, PerCpuCounters counters, ExecutableStub unarmedStub, PerCpuCounters unarmedCounters)
 {
     public CsAbortRunResult Execute(int threads, ScenarioSettings settings)
@@ -25,7 +25,7 @@ internal sealed class CsAbortRun(
             started[thread] = new Thread(() =>
             {
                 // Each thread aborts by its own registration: glibc's, or one the guest makes for it.
-                var own = new RseqRegistrar(libc, syscalls).ForCurrentThread();
+                var own = new RseqRegistrar(libc, syscalls, abi).ForCurrentThread();
                 problems[thread] = own.Problem;
                 tids[thread] = threadCalls.GetTid();
                 ready.Signal();

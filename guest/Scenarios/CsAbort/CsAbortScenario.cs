@@ -31,7 +31,7 @@ internal sealed class CsAbortScenario(LibC libc, Syscalls syscalls, RseqRegistra
         using var stub = ExecutableStub.Create(libc, threadCalls, slots);
         using var unarmedCounters = PerCpuCounters.Allocate(slots);
         using var unarmedStub = ExecutableStub.Create(libc, threadCalls, slots, armed: false);
-        var run = new CsAbortRun(libc, syscalls, threadCalls, stub, counters, unarmedStub, unarmedCounters).Execute(threads, settings);
+        var run = new CsAbortRun(libc, syscalls, registrar.Abi, threadCalls, stub, counters, unarmedStub, unarmedCounters).Execute(threads, settings);
         var counts = new CsAbortCounts(threads, run.Increments, run.Aborts, counters.Sum(), run.CpuIdOutOfRange,
             run.Repins, settings.Cpus, stopwatch.ElapsedMilliseconds, run.InvoluntarySwitches, run.UnarmedIncrements,
             run.UnarmedIncrements - unarmedCounters.Sum());

@@ -45,7 +45,7 @@ internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegis
 
         while (stopwatch.Elapsed < duration && tally.Sleeps < MaxSleeps && tally.SentinelSurvived < SurvivalsToStop)
             tally.Record(SleepOnce(registration.Area));
-        return tally.Report(cpu, stopwatch.ElapsedMilliseconds, null);
+        return tally.Report(cpu, stopwatch.ElapsedMilliseconds, null, registration.Length);
     }
 
     SleepSample SleepOnce(nint area)

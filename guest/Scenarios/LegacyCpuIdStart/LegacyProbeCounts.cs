@@ -4,13 +4,15 @@ namespace Guest.Scenarios.LegacyCpuIdStart;
 
 /// <summary>The counters of the legacy probe, in the order the counters line shows them.</summary>
 /// <param name="PinnedCpu">The CPU the probe pinned itself to; -1 when it did not get that far.</param>
+/// <param name="RseqLength">The rseq_len of the probe's own registration (32: ABI v1); 0 when it made none, and then not shown.</param>
 internal sealed record LegacyProbeCounts(
     long Sleeps,
     long SwitchedSleeps,
     long SentinelSurvived,
     long WrongCpuRewrites,
     int PinnedCpu,
-    long ElapsedMs)
+    long ElapsedMs,
+    int RseqLength = 0)
 {
     public IReadOnlyList<KeyValuePair<string, long>> ToCounters() =>
     [
@@ -20,6 +22,7 @@ internal sealed record LegacyProbeCounts(
         new(CounterNames.WrongCpuRewrites, WrongCpuRewrites),
         new(CounterNames.PinnedCpu, PinnedCpu),
         new(CounterNames.ElapsedMs, ElapsedMs),
+        .. (RseqLength > 0 ? (KeyValuePair<string, long>[])[new(CounterNames.RseqLength, RseqLength)] : []),
     ];
 
     /// <summary>Reads the counters back by name; null when one is missing.</summary>
@@ -32,6 +35,8 @@ internal sealed record LegacyProbeCounts(
             || !counters.TryGetValue(CounterNames.PinnedCpu, out var pinned)
             || !counters.TryGetValue(CounterNames.ElapsedMs, out var elapsed))
             return null;
-        return new LegacyProbeCounts(sleeps, switched, survived, wrong, (int)pinned, elapsed);
+        // Optional: a probe that registered nothing reports no length.
+        var length = counters.TryGetValue(CounterNames.RseqLength, out var registered) ? (int)registered : 0;
+        return new LegacyProbeCounts(sleeps, switched, survived, wrong, (int)pinned, elapsed, length);
     }
 }

@@ -41,8 +41,9 @@ internal sealed class LegacyProbeTally
         }
     }
 
-    public LegacyProbeReport Report(int pinnedCpu, long elapsedMs, RseqProblem? unavailable) =>
-        new(new LegacyProbeCounts(Sleeps, SwitchedSleeps, SentinelSurvived, WrongCpuRewrites, pinnedCpu, elapsedMs),
+    /// <param name="rseqLength">The length the probe registered; 0 when it registered nothing.</param>
+    public LegacyProbeReport Report(int pinnedCpu, long elapsedMs, RseqProblem? unavailable, int rseqLength = 0) =>
+        new(new LegacyProbeCounts(Sleeps, SwitchedSleeps, SentinelSurvived, WrongCpuRewrites, pinnedCpu, elapsedMs, rseqLength),
             unavailable,
             Evidence());
 

@@ -8,7 +8,7 @@ namespace Guest.Scenarios.MigrationStorm;
 /// migration_storm: worker threads, each with its own rseq registration, compare cpu_id with getcpu
 /// while a migrator re-pins them to random CPUs, as the kernel's KVM rseq_test does.
 /// </summary>
-internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls) : IScenario
+internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls, RseqAbi abi) : IScenario
 {
     /// <summary>Generous for TCG: the threads only register, pin themselves and wait.</summary>
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
@@ -30,7 +30,7 @@ internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls) : ISc
         var migrator = new StormMigrator(libc, slots, cpus, settings.Seed, control);
         var threads = new List<Thread>();
         foreach (var slot in slots)
-            threads.Add(Start($"storm worker {slot.Index}", new StormWorker(libc, syscalls, slot, control).Run));
+            threads.Add(Start($"storm worker {slot.Index}", new StormWorker(libc, syscalls, abi, slot, control).Run));
 
         RseqProblem? unavailable;
         try

@@ -7,12 +7,12 @@ namespace Guest.Scenarios.MigrationStorm;
 /// else its own), pins itself, then compares cpu_id with getcpu until told to stop.
 /// </summary>
 /// <remarks>The loop allocates only for the rare evidence line, so it never waits on a GC.</remarks>
-internal sealed class StormWorker(LibC libc, Syscalls syscalls, StormSlot slot, StormControl control)
+internal sealed class StormWorker(LibC libc, Syscalls syscalls, RseqAbi abi, StormSlot slot, StormControl control)
 {
     public void Run()
     {
         // A new registrar per thread: registrations are per thread, and so is glibc's area.
-        var registration = new RseqRegistrar(libc, syscalls).ForCurrentThread();
+        var registration = new RseqRegistrar(libc, syscalls, abi).ForCurrentThread();
         slot.ThreadId = syscalls.GetTid();
         slot.Problem = registration.Problem;
         var pinError = registration.IsAvailable ? new CpuAffinity(libc).Pin(0, slot.InitialCpu) : 0;

@@ -67,7 +67,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
             workers[thread] = new Thread(() =>
             {
                 // Each thread has its own registration: glibc's, or one the guest makes for it.
-                var own = new RseqRegistrar(libc, syscalls).ForCurrentThread();
+                var own = new RseqRegistrar(libc, syscalls, registrar.Abi).ForCurrentThread();
                 problems[thread] = own.Problem;
                 ready.Signal();
                 go.Wait();

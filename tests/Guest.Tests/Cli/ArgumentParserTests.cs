@@ -52,6 +52,16 @@ public class ArgumentParserTests
     }
 
     [Test]
+    public void The_hidden_abi_v2_option_is_recognised_beside_the_scenario_options()
+    {
+        var arguments = Parse("--internal-abi-v2", "--scenarios", "cs_abort", "--threads", "2");
+
+        Assert.That(arguments.AbiV2Child, Is.True);
+        Assert.That((arguments.Scenarios, arguments.Threads), Is.EqualTo(("cs_abort", "2")));
+        Assert.That(UsageText.Value, Does.Not.Contain("--internal-abi-v2"));
+    }
+
+    [Test]
     public void An_unknown_option_is_an_error_that_names_it()
     {
         Assert.That(ArgumentParser.TryParse(["--seconds", "1", "--frobnicate"], out _, out var error), Is.False);

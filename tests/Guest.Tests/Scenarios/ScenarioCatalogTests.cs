@@ -11,7 +11,7 @@ public class ScenarioCatalogTests
     {
         var libc = LibC.Load();
         var syscalls = new Syscalls(libc);
-        var catalog = new ScenarioCatalog(libc, syscalls, new RseqRegistrar(libc, syscalls));
+        var catalog = new ScenarioCatalog(libc, syscalls, new RseqRegistrar(libc, syscalls, RseqAbi.V1));
 
         foreach (var name in ScenarioNames.All)
             Assert.That(catalog.Create(name)?.Name, Is.EqualTo(name));

@@ -1,4 +1,5 @@
 using Guest.Scenarios;
+using Guest.Tests.Scenarios.AbiV2;
 using Guest.Tests.Scenarios.AffinityPin;
 using Guest.Tests.Scenarios.CsAbort;
 using Guest.Tests.Scenarios.ForkCpuId;
@@ -24,7 +25,8 @@ public class ScenarioKtapTests
             .Concat(MigrationStormKtapCases.All())
             .Concat(NodeIdMmCidKtapCases.All())
             .Concat(CsAbortKtapCases.All())
-            .Concat(LegacyCpuIdStartKtapCases.All());
+            .Concat(LegacyCpuIdStartKtapCases.All())
+            .Concat(AbiV2KtapCases.All());
 
     static IEnumerable<TestCaseData> Runs() => Cases().Select(run => run.ToTestCaseData());
 

@@ -23,6 +23,15 @@ public class KernelsYamlReferenceTests
         });
     }
 
+    [Test]
+    public void The_reference_names_every_scenario_the_guest_knows()
+    {
+        var reference = File.ReadAllText(Path.Combine(RepositoryRoot(), "harness", "Config", "README-kernels-yaml.md"));
+
+        foreach (var name in global::Protocol.ScenarioNames.All)
+            Assert.That(reference, Does.Contain($"`{name}`"), name);
+    }
+
     private static string ExampleYaml()
     {
         var reference = File.ReadAllText(Path.Combine(RepositoryRoot(), "harness", "Config", "README-kernels-yaml.md"));

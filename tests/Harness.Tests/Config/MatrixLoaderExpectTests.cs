@@ -106,6 +106,50 @@ public class MatrixLoaderExpectTests
     }
 
     [Test]
+    public void The_abi_v2_scenarios_are_accepted_in_guest_scenarios_and_in_expect()
+    {
+        var kernel = Single("""
+            kernels:
+              - name: v2-control
+                source: { path: bzImage }
+                guest: { scenarios: [migration_storm, migration_storm_v2, node_id_mm_cid_v2, cs_abort_v2] }
+                expect: {fail: [migration_storm_v2, cs_abort_v2]}
+            """);
+
+        Assert.That(kernel.Guest.Scenarios, Is.EqualTo(new[]
+        {
+            ScenarioNames.MigrationStorm, ScenarioNames.MigrationStormV2, ScenarioNames.NodeIdMmCidV2, ScenarioNames.CsAbortV2,
+        }));
+        Assert.That(kernel.Expect, Is.EqualTo(Expectation.FailIn(ScenarioNames.MigrationStormV2, ScenarioNames.CsAbortV2)));
+    }
+
+    [Test]
+    public void Without_guest_scenarios_a_kernel_runs_the_abi_v2_scenarios_too_so_expect_may_name_them()
+    {
+        var kernel = Single("""
+            kernels:
+              - name: v2-control
+                source: { path: bzImage }
+                expect: {fail: [node_id_mm_cid_v2]}
+            """);
+
+        Assert.That(kernel.Expect, Is.EqualTo(Expectation.FailIn(ScenarioNames.NodeIdMmCidV2)));
+    }
+
+    [Test]
+    public void A_misspelt_v2_name_is_refused_with_the_known_names_including_the_v2_ones()
+    {
+        var error = MatrixErrors.Of("""
+            kernels:
+              - name: control
+                source: { path: bzImage }
+                expect: {fail: [cs_abort_2]}
+            """);
+
+        Assert.That(error.Message, Does.Contain("unknown scenario 'cs_abort_2'").And.Contain("migration_storm_v2, node_id_mm_cid_v2, cs_abort_v2"));
+    }
+
+    [Test]
     public void A_kernels_own_guest_scenarios_decide_what_may_be_named()
     {
         var kernel = Single("""

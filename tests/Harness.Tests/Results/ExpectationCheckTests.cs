@@ -242,6 +242,41 @@ public class ExpectationCheckSkipTests
             Has.Some.StartsWith("node_id_mm_cid: SKIP on 7.2.13"));
     }
 
+    const string NoAbiV2 = "kernel lacks ABI v2 rseq registrations (longer than 32 bytes; rseq feature size 0: no AT_RSEQ_FEATURE_SIZE in the auxiliary vector)";
+
+    [TestCase(ScenarioNames.MigrationStormV2, "5.10.0-32-amd64")]
+    [TestCase(ScenarioNames.NodeIdMmCidV2, "6.1.0-50-amd64")]
+    [TestCase(ScenarioNames.CsAbortV2, "6.2.16")]
+    public void A_v2_scenario_may_skip_before_6_3(string scenario, string release)
+    {
+        var outcomes = new[] { Pass(ScenarioNames.MigrationStorm), Skip(scenario, NoAbiV2) };
+
+        Assert.That(ExpectationCheck.Misses(Expectation.Pass, release, outcomes), Is.Empty);
+    }
+
+    [TestCase(ScenarioNames.MigrationStormV2, "6.3.0")]
+    [TestCase(ScenarioNames.NodeIdMmCidV2, "6.12.117+deb13-amd64")]
+    [TestCase(ScenarioNames.CsAbortV2, "7.2.13+deb14-amd64")]
+    public void A_v2_scenario_skipped_on_6_3_or_newer_is_a_miss_that_says_why(string scenario, string release)
+    {
+        var outcomes = new[] { Pass(ScenarioNames.MigrationStorm), Skip(scenario, NoAbiV2) };
+
+        Assert.That(ExpectationCheck.Misses(Expectation.Pass, release, outcomes),
+            Is.EqualTo(new[] { $"{scenario}: SKIP on {release}, but every kernel since 6.3 accepts rseq registrations longer than 32 bytes" }));
+    }
+
+    [Test]
+    public void A_v2_skip_on_6_3_or_newer_also_spoils_a_control_that_names_its_scenarios()
+    {
+        var outcomes = new[]
+        {
+            new ScenarioOutcome(ScenarioNames.LegacyCpuIdStart, ScenarioVerdict.Fail, "kept the sentinel", new Dictionary<string, long>(), ["x"]),
+            Skip(ScenarioNames.CsAbortV2, NoAbiV2),
+        };
+
+        Assert.That(ExpectationCheck.IsMet(Expectation.FailIn(ScenarioNames.LegacyCpuIdStart), "7.2.13", outcomes), Is.False);
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("not-a-version")]

@@ -13,7 +13,7 @@ public class CsAbortScenarioTests
     {
         var libc = LibC.Load();
         var syscalls = new Syscalls(libc);
-        var registrar = new RseqRegistrar(libc, syscalls);
+        var registrar = new RseqRegistrar(libc, syscalls, RseqAbi.V1);
         Assume.That(registrar.ForCurrentThread().IsAvailable, "no rseq registration on this machine");
         var cpus = syscalls.OnlineCpus();
         Assume.That(cpus, Is.GreaterThanOrEqualTo(CsAbortVerdict.MinimumCpus));

@@ -22,6 +22,23 @@ public class LegacyProbeReportTests
     }
 
     [Test]
+    public void The_32_byte_registration_length_reads_back_as_the_rseq_len_counter()
+    {
+        var report = new LegacyProbeReport(SomeCounts with { RseqLength = 32 }, null, []);
+
+        var parsed = LegacyProbeReport.Parse(report.ToLines());
+
+        Assert.That(parsed!.Counts.RseqLength, Is.EqualTo(32));
+        Assert.That(parsed.Counts.ToCounters(), Does.Contain(new KeyValuePair<string, long>(Protocol.CounterNames.RseqLength, 32)));
+    }
+
+    [Test]
+    public void A_probe_that_registered_nothing_shows_no_rseq_len()
+    {
+        Assert.That(SomeCounts.ToCounters().Select(c => c.Key), Does.Not.Contain(Protocol.CounterNames.RseqLength));
+    }
+
+    [Test]
     public void The_reason_of_a_skipped_probe_reads_back()
     {
         var report = new LegacyProbeReport(SomeCounts, RseqRegistrar.ProblemOf(38), []);

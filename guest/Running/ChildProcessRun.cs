@@ -1,8 +1,8 @@
-namespace Guest.Scenarios.LegacyCpuIdStart;
+namespace Guest.Running;
 
-/// <summary>How the probe process ended and what it wrote.</summary>
+/// <summary>How a copy of the guest run as a child process ended and what it wrote.</summary>
 /// <param name="ExitCode">null when it was killed for outliving its timeout.</param>
-internal sealed record ProbeProcessRun(int? ExitCode, string Output, string Errors)
+internal sealed record ChildProcessRun(int? ExitCode, string Output, string Errors)
 {
     /// <summary>Why the run cannot be trusted, or null when the process exited with status 0.</summary>
     public string? Failure => ExitCode switch
@@ -11,6 +11,8 @@ internal sealed record ProbeProcessRun(int? ExitCode, string Output, string Erro
         null => "timed out and was killed",
         var code => $"exit status {code}{(Errors.Length > 0 ? $": {LastLine(Errors)}" : "")}",
     };
+
+    public IReadOnlyList<string> OutputLines => Output.Split('\n');
 
     static string LastLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
