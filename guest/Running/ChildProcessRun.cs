@@ -12,6 +12,15 @@ internal sealed record ChildProcessRun(int? ExitCode, string Output, string Erro
         var code => $"exit status {code}{(Errors.Length > 0 ? $": {LastLine(Errors)}" : "")}",
     };
 
+    /// <summary>
+    /// The child died of SIGSEGV: .NET reports a process ended by signal N as exit status 128 + N.
+    /// The guest's code is the same that runs clean in the parent, so this is the kernel's rseq
+    /// killing a thread whose registered area failed its checks (force_sig(SIGSEGV)).
+    /// </summary>
+    public bool KilledBySegv => ExitCode == 128 + SegvSignal;
+
+    const int SegvSignal = 11;
+
     public IReadOnlyList<string> OutputLines => Output.Split('\n');
 
     static string LastLine(string text) =>

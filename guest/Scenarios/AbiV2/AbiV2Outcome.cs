@@ -20,6 +20,12 @@ internal static class AbiV2Outcome
     public static ScenarioOutcome FromChild(string twin, ChildProcessRun run)
     {
         var reported = Parse(twin, run.OutputLines);
+        // A correct program registered by the ABI is never SIGSEGVed by rseq: a kernel that kills it
+        // broke the contract, as a forked child killed by SIGSEGV does in fork_cpu_id.
+        if (run.KilledBySegv)
+            return new ScenarioOutcome(ScenarioVerdict.Fail,
+                $"the ABI v2 child process running {twin} was killed by SIGSEGV (rseq kills a thread whose registered area fails the kernel's checks)",
+                reported?.Counters ?? [], reported?.Evidence ?? []);
         if (reported is null)
             return ScenarioOutcome.Error($"the ABI v2 child process left no result for {twin}: {run.Failure ?? "no result line"}");
         // A child that crashed or hung after its result line cannot be trusted to have judged everything.

@@ -52,6 +52,17 @@ public class AbiV2OutcomeTests
     }
 
     [Test]
+    public void A_child_killed_by_sigsegv_is_a_fail_naming_the_signal_with_or_without_a_result_line()
+    {
+        var beforeResult = AbiV2Outcome.FromChild(Twin, Exited(128 + 11, KtapLines.Version, KtapLines.Plan(1)));
+        var afterResult = AbiV2Outcome.FromChild(Twin, Exited(128 + 11, PassingChild));
+
+        Assert.That(beforeResult.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(beforeResult.Reason, Does.Contain("killed by SIGSEGV"));
+        Assert.That(afterResult.Verdict, Is.EqualTo(ScenarioVerdict.Fail), "a PASS line is no excuse for the kill");
+    }
+
+    [Test]
     public void A_child_without_a_result_line_is_an_error_naming_how_it_ended()
     {
         var outcome = AbiV2Outcome.FromChild(Twin, Exited(134, KtapLines.Version, KtapLines.Plan(1)));
