@@ -17,9 +17,18 @@ internal sealed record ChildProcessRun(int? ExitCode, string Output, string Erro
     /// The guest's code is the same that runs clean in the parent, so this is the kernel's rseq
     /// killing a thread whose registered area failed its checks (force_sig(SIGSEGV)).
     /// </summary>
-    public bool KilledBySegv => ExitCode == 128 + SegvSignal;
+    /// <remarks>
+    /// The kill reaches the thread on its way back to user space, wherever it was. In native code
+    /// (a system call, the critical-section stub) the process dies of the signal; in managed code
+    /// .NET takes the SIGSEGV, whose fault address force_sig leaves at 0, for a null dereference and
+    /// the thread dies of an unhandled NullReferenceException (exit status 134). Both are the kill.
+    /// </remarks>
+    public bool KilledBySegv => ExitCode == 128 + SegvSignal
+        || (ExitCode == 128 + AbortSignal && Errors.Contains(NullReference, StringComparison.Ordinal));
 
     const int SegvSignal = 11;
+    const int AbortSignal = 6;
+    const string NullReference = "System.NullReferenceException";
 
     public IReadOnlyList<string> OutputLines => Output.Split('\n');
 

@@ -63,6 +63,28 @@ public class AbiV2OutcomeTests
     }
 
     [Test]
+    public void A_child_whose_managed_thread_took_the_kill_for_a_null_dereference_is_a_fail_too()
+    {
+        var run = new ChildProcessRun(128 + 6, string.Join('\n', KtapLines.Version, KtapLines.Plan(1)),
+            "Unhandled exception. System.NullReferenceException: Object reference not set to an instance of an object.\n   at System.Threading.Thread.ThreadEntryPoint(IntPtr) + 0x19");
+
+        var outcome = AbiV2Outcome.FromChild(Twin, run);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Fail));
+        Assert.That(outcome.Reason, Does.Contain("killed by SIGSEGV"));
+    }
+
+    [Test]
+    public void A_child_that_aborted_for_another_reason_stays_an_error()
+    {
+        var run = new ChildProcessRun(128 + 6, "", "Unhandled exception. System.InvalidOperationException: storm worker 2 did not stop within 30 s");
+
+        var outcome = AbiV2Outcome.FromChild(Twin, run);
+
+        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Error));
+    }
+
+    [Test]
     public void A_child_without_a_result_line_is_an_error_naming_how_it_ended()
     {
         var outcome = AbiV2Outcome.FromChild(Twin, Exited(134, KtapLines.Version, KtapLines.Plan(1)));
