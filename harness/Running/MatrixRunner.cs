@@ -36,6 +36,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
             var directory = Path.GetDirectoryName(Path.GetFullPath(matrix.FilePath)) ?? ".";
             for (var index = 0; index < runs.Count; index++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var (entry, repeat) = runs[index];
                 current = (entry, repeat, clock.GetTimestamp());
                 var label = repeats == 1 ? entry.Name : $"{entry.Name} #{repeat}";

@@ -64,6 +64,9 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
             exitCode = await QemuStop.ExitCodeAsync(execution.Task);
         }
 
+        // Ctrl-C kills QEMU through the linked token, so the supervision can see QEMU exit before it
+        // sees the cancellation and return "ended early": an interrupted boot must never be judged.
+        ct.ThrowIfCancellationRequested();
         return new VmRun(
             end.End,
             stream.Lines.ToList(),
