@@ -31,6 +31,31 @@ public static class EmulatorFault
             || PatchedFamilies.Any(family => function.StartsWith(family, StringComparison.Ordinal)));
 
     /// <summary>
+    /// Whether the oops's <c>Code:</c> line shows the trap on an instruction text_poke_bp rewrites:
+    /// a jump label or static call site in any function (seen: a static branch inside
+    /// enqueue_task_fair on Debian's 7.2). The byte marked &lt;..&gt; is the one after the int3, so the
+    /// site starts one byte before it: a 5-byte NOP (<c>0f 1f 44 00 00</c>), a jmp or call rel32
+    /// (<c>e9</c>, <c>e8</c>), a 2-byte jmp or NOP (<c>eb</c>, <c>66 90</c>), or that NOP with the
+    /// int3 still over its first byte (<c>cc 1f 44 00 00</c>). An int3 followed by anything else, as
+    /// a stray breakpoint would be, stays the kernel's.
+    /// </summary>
+    public static bool TrappedOnAPatchableInstruction(IReadOnlyList<string> trace)
+    {
+        var code = trace.FirstOrDefault(line => line.StartsWith("Code:", StringComparison.Ordinal));
+        if (code is null)
+            return false;
+        var bytes = code["Code:".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var marker = Array.FindIndex(bytes, b => b.StartsWith('<'));
+        if (marker < 1)
+            return false;
+        var site = bytes[(marker - 1)..].Select(b => b.Trim('<', '>')).ToArray();
+        bool At(params string[] expected) => site.Length >= expected.Length && expected.SequenceEqual(site.Take(expected.Length));
+        return At("0f", "1f", "44", "00", "00") || At("cc", "1f", "44", "00", "00")
+            || (site.Length >= 5 && site[0] is "e9" or "e8")
+            || (site.Length >= 2 && site[0] == "eb") || At("66", "90");
+    }
+
+    /// <summary>
     /// The boot's first finding when it is this emulator fault, else null. "Before the guest" is
     /// placed by /init's line on the console when there is one, else by the result stream.
     /// </summary>
@@ -39,7 +64,7 @@ public static class EmulatorFault
         if (accel != AccelDecision.Tcg || findings.Count == 0)
             return null;
         var first = findings.MinBy(f => f.LineNumber)!;
-        if (!first.IsInt3Oops() || !IsPatchedSite(first.RipFunction()))
+        if (!first.IsInt3Oops() || !(IsPatchedSite(first.RipFunction()) || TrappedOnAPatchableInstruction(first.Trace)))
             return null;
         var beforeTheGuest = timeline.GuestStart is { } start ? first.LineNumber < start && !streamStarted : !streamStarted;
         return beforeTheGuest ? first : null;
