@@ -17,7 +17,10 @@ public class FakeQemuRunTests : ScratchTests
         return Scratch.Write("kernels.yaml", $"""
             defaults:
               accel: tcg
-              boot_timeout: 20
+              # Long limits: on a loaded host the interrupt test may take many seconds to see the
+              # fake QEMU, and a limit that ended the boot first would end the run before Ctrl-C.
+              boot_timeout: 600
+              silence_timeout: 600
               test_timeout: 20
               guest:
                 scenarios: [fork_cpu_id]

@@ -44,7 +44,10 @@ public class InterruptedMatrixRunTests
         return _scratch.Write("kernels.yaml", """
             defaults:
               accel: tcg
-              boot_timeout: 10
+              # Long limits: on a loaded host the test may take many seconds to see the stuck
+              # kernel's QEMU, and a limit that ended its boot first would move the run on.
+              boot_timeout: 600
+              silence_timeout: 600
               test_timeout: 120
               guest:
                 scenarios: [fork_cpu_id, affinity_pin]
