@@ -30,9 +30,19 @@ static class HarnessProcess
         : PathSearch.Find("dotnet") ?? throw new InvalidOperationException("dotnet not found");
 
     /// <summary>Starts the harness and returns its process id and the task that ends with its exit status.</summary>
+    /// <remarks>
+    /// Started through <c>env --default-signal=INT</c>, which execs the harness in the same process
+    /// with SIGINT back at its default: a test run started in the background by a non-interactive
+    /// shell (CI scripts do) inherits SIGINT ignored, the harness keeps that as a Unix program
+    /// should, and a test that sends it Ctrl-C would see nothing happen.
+    /// </remarks>
     public static (int ProcessId, Task<int> Exit) Start(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment)
     {
-        var task = Command(arguments, environment).ExecuteAsync();
+        var command = Command(arguments, environment);
+        var task = command
+            .WithTargetFile(PathSearch.Find("env") ?? "/usr/bin/env")
+            .WithArguments(args => args.Add("--default-signal=INT").Add(Dotnet).Add(HarnessDll).Add(arguments))
+            .ExecuteAsync();
         return (task.ProcessId, WaitAsync(task));
 
         static async Task<int> WaitAsync(CommandTask<CommandResult> task) => (await task).ExitCode;
