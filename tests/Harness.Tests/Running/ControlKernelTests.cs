@@ -1,10 +1,6 @@
 using Harness.Commands;
 using Harness.Config;
-using Harness.GuestImage;
-using Harness.Kernels;
 using Harness.Results;
-using Harness.Running;
-using Harness.Vm;
 using Protocol;
 
 namespace Harness.Tests.Running;
@@ -64,12 +60,6 @@ public class ControlKernelTests
             // The control's other expected FAILs are in scenarios this shortened run leaves out.
             Expect = entry.Expect with { FailingScenarios = entry.Expect.FailingScenarios.Intersect(OnlyFork).ToList() },
         };
-        void Log(string line) => TestContext.Progress.WriteLine($"{name}: {line}");
-        var cache = RepositoryLayout.DefaultCache;
-        var guest = await new GuestImageBuilder(layout.Root, cache, Log).BuildAsync(CancellationToken.None);
-        var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, Log), guest, Seed: 1,
-            RunFolder.Create(resultsRoot, DateTimeOffset.UtcNow));
-        var run = new KernelRun(new KernelProvider(cache, Log), new QemuRunner(), TimeProvider.System);
-        return await run.RunAsync(entry, repeat: 1, matrix.DirectoryPath, context, CancellationToken.None);
+        return await RealKernelRuns.RunAsync(layout, entry, matrix.DirectoryPath, resultsRoot);
     }
 }

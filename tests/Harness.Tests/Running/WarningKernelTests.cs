@@ -1,10 +1,6 @@
 using Harness.Commands;
 using Harness.Config;
-using Harness.GuestImage;
-using Harness.Kernels;
 using Harness.Results;
-using Harness.Running;
-using Harness.Vm;
 using Protocol;
 
 namespace Harness.Tests.Running;
@@ -38,7 +34,7 @@ public class WarningKernelTests
                 Expectation.Pass, 4, 512, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(300), GuestSettings.Standard,
                 new SourceLocation("WarningKernelTests", 1, 1));
 
-            var result = await RunAsync(layout, entry, results);
+            var result = await RealKernelRuns.RunAsync(layout, entry, layout.Root, results);
 
             var failed = result.Scenarios.Where(s => s.Outcome == ScenarioVerdict.Fail).ToList();
             Assert.Multiple(() =>
@@ -57,16 +53,5 @@ public class WarningKernelTests
         {
             Directory.Delete(results, recursive: true);
         }
-    }
-
-    static async Task<KernelResult> RunAsync(RepositoryLayout layout, KernelEntry entry, string resultsRoot)
-    {
-        void Log(string line) => TestContext.Progress.WriteLine($"{entry.Name}: {line}");
-        var cache = RepositoryLayout.DefaultCache;
-        var guest = await new GuestImageBuilder(layout.Root, cache, Log).BuildAsync(CancellationToken.None);
-        var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, Log), guest, Seed: 1,
-            RunFolder.Create(resultsRoot, DateTimeOffset.UtcNow));
-        var run = new KernelRun(new KernelProvider(cache, Log), new QemuRunner(), TimeProvider.System);
-        return await run.RunAsync(entry, repeat: 1, layout.Root, context, CancellationToken.None);
     }
 }
