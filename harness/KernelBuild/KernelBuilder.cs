@@ -74,6 +74,18 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
     public bool HasPristineSource(string sourceIdentity) =>
         File.Exists(new BuildLayout(Path.GetFullPath(cacheRoot), new BuildInputs(sourceIdentity, [], [], "")).PristineMarker);
 
+    /// <summary>
+    /// The pristine unpacked source of <paramref name="sourceIdentity"/>, unpacking <paramref name="source"/>
+    /// into the cache first when it is not there: what a caller that wants the source itself (the
+    /// bisect's test history) starts from, got the way a build gets it.
+    /// </summary>
+    public async Task<string> EnsurePristineSourceAsync(string source, string sourceIdentity, CancellationToken cancellationToken)
+    {
+        var layout = new BuildLayout(Path.GetFullPath(cacheRoot), new BuildInputs(sourceIdentity, [], [], ""));
+        await new SourceTrees(progress).EnsurePristineAsync(Path.GetFullPath(source), layout, cancellationToken);
+        return layout.PristineSource;
+    }
+
     static ConfigFragment ParseFragment(string fragmentPath, byte[] fragmentBytes)
     {
         try

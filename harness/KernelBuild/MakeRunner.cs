@@ -6,8 +6,11 @@ namespace Harness.KernelBuild;
 /// Runs the kernel's make out of tree, every line into the build log, and now and then the latest
 /// step ("CC kernel/sched/core.o") to the progress callback so a two-minute build does not look hung.
 /// </summary>
-sealed class MakeRunner(BuildLayout layout, int jobs, Action<string> progress, TextWriter log)
+sealed class MakeRunner(MakeDirectories directories, int jobs, Action<string> progress, TextWriter log)
 {
+    public MakeRunner(BuildLayout layout, int jobs, Action<string> progress, TextWriter log)
+        : this(new MakeDirectories(layout.TreeSource, layout.ObjectDirectory, layout.LogPath), jobs, progress, log) { }
+
     static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(5);
 
     // Variables that would change what kbuild does if inherited: a harness started from `make run`
@@ -24,7 +27,7 @@ sealed class MakeRunner(BuildLayout layout, int jobs, Action<string> progress, T
         var target = string.Join(' ', targets);
         log.WriteLine($"$ make {target}");
         var result = await Cli.Wrap("make")
-            .WithArguments(["-C", layout.TreeSource, $"O={layout.ObjectDirectory}", $"-j{jobs}", .. targets])
+            .WithArguments(["-C", directories.Source, $"O={directories.Objects}", $"-j{jobs}", .. targets])
             .WithEnvironmentVariables(env =>
             {
                 foreach (var name in InheritedVariablesToDrop)
@@ -36,7 +39,7 @@ sealed class MakeRunner(BuildLayout layout, int jobs, Action<string> progress, T
             .ExecuteAsync(cancellationToken);
         log.Flush();
         if (result.ExitCode != 0)
-            throw new KernelBuildException($"make {target} failed with status {result.ExitCode}: {lastError}; full output in {layout.LogPath}");
+            throw new KernelBuildException($"make {target} failed with status {result.ExitCode}: {lastError}; full output in {directories.LogPath}");
     }
 
     void OnLine(string line, bool isError)
@@ -58,3 +61,6 @@ sealed class MakeRunner(BuildLayout layout, int jobs, Action<string> progress, T
     // kbuild's quiet steps: two spaces, an upper-case tag, then the file ("  CC      kernel/fork.o").
     static bool IsStep(string line) => line.StartsWith("  ", StringComparison.Ordinal) && line.Length > 3 && char.IsUpper(line[2]);
 }
+
+/// <summary>Where make runs: the source it reads, the O= folder it writes, and the log that gets its output.</summary>
+sealed record MakeDirectories(string Source, string Objects, string LogPath);

@@ -23,6 +23,13 @@ public sealed class BuildKernels(KernelBuilder builder, DebianSourceFetcher debi
         return result.ToKernelImage(identity);
     }
 
+    /// <summary>The unpacked pristine source of Debian's package (downloaded and unpacked into the cache when not there yet).</summary>
+    public async Task<string> UnpackedSourceAsync(DebianSourceTree debian, CancellationToken ct)
+    {
+        var (tarball, identity) = await DebianAsync(debian, ct);
+        return await builder.EnsurePristineSourceAsync(tarball, identity, ct);
+    }
+
     async Task<(string Tree, string Identity)> DebianAsync(DebianSourceTree debian, CancellationToken ct)
     {
         var identity = await debianSources.ResolveIdentityAsync(debian, ct);

@@ -43,4 +43,7 @@ public sealed class KernelProvider : Harness.Running.IKernelSupplier
             BuildKernelSource build => _builds.GetAsync(build, ct),
             _ => throw new KernelAcquisitionException($"no way to acquire a kernel from {source.Describe()}"),
         };
+
+    /// <summary>Debian's kernel source unpacked in the build cache, got as a build gets it (see <see cref="BuildKernels.UnpackedSourceAsync"/>).</summary>
+    public Task<string> UnpackedSourceAsync(DebianSourceTree tree, CancellationToken ct) => _builds.UnpackedSourceAsync(tree, ct);
 }
