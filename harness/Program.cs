@@ -7,6 +7,10 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     SetupCommand.Create(),
     DoctorCommand.Create(),
     SoakCommand.Create(),
+    BisectCommand.Create(),
+    BisectStepCommand.Create(),
 };
 using var signals = new TerminationSignals();
-return await signals.ExitStatusAsync(await CommandLineErrors.InvokeAsync(root, args), CancellationToken.None);
+var status = await signals.ExitStatusAsync(await CommandLineErrors.InvokeAsync(root, args), CancellationToken.None);
+// Under git bisect run the harness's own failures must stop the bisect, never mark a commit bad.
+return args.FirstOrDefault() == BisectStepCommand.Name ? BisectExitCodes.FromHarness(status) : status;

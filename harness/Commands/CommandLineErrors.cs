@@ -60,11 +60,12 @@ public static class CommandLineErrors
     internal static (int Status, string Message) Describe(Exception exception) => exception switch
     {
         MatrixException matrix => (ExitCodes.BadInput, OneLine(matrix.Message)),
+        Bisect.BisectInputException => (ExitCodes.BadInput, OneLine(exception.Message)),
         PrerequisiteException or QemuNotFoundException => (ExitCodes.MissingPrerequisite, OneLine(exception.Message)),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
         IOException io => (ExitCodes.Environment, StorageException.Describe(io)),
         UnauthorizedAccessException => (ExitCodes.Environment, $"permission denied: {OneLine(exception.Message)}"),
-        EnvironmentException or AccelUnavailableException or KernelAcquisitionException or GuestBuildException
+        EnvironmentException or Bisect.GitException or AccelUnavailableException or KernelAcquisitionException or GuestBuildException
             => (ExitCodes.Environment, OneLine(exception.Message)),
         _ => (ExitCodes.InternalError, $"internal error ({exception.GetType().Name}: {OneLine(exception.Message)})"),
     };

@@ -50,6 +50,24 @@ public sealed class RunFolder
         }
     }
 
+    /// <summary>
+    /// A folder that successive processes add to, such as the steps of one <c>git bisect run</c>
+    /// (each step a process of its own): created when missing, never renamed.
+    /// </summary>
+    public static RunFolder Open(string resultsRoot, string runId)
+    {
+        var folder = new RunFolder(resultsRoot, runId);
+        try
+        {
+            Directory.CreateDirectory(folder.Path);
+        }
+        catch (Exception exception) when (exception is IOException and not StorageException or UnauthorizedAccessException)
+        {
+            throw StorageException.Creating(folder.Path, exception);
+        }
+        return folder;
+    }
+
     /// <summary>A kernel's file, relative to the run folder (as recorded in run.json) and absolute.</summary>
     /// <remarks>
     /// Kernel names are held to <c>[a-z0-9][a-z0-9._-]*</c> when kernels.yaml is read (see
