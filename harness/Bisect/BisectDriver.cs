@@ -41,7 +41,7 @@ public sealed class BisectDriver(GitTree git, ICommitTester step, string runId, 
             {
                 var record = await step.RunAsync(cancellationToken);
                 rows.Add(new($"step {rows.Count - 1}", record));
-                progress = BisectProgress.Parse(await git.RunAsync(["bisect", BisectStep.Word(record.Verdict)], cancellationToken));
+                progress = await AnswerAsync(BisectStep.Word(record.Verdict), cancellationToken);
             }
             if (progress.FirstBad is { } firstBad)
                 return Report(BisectConclusion.FirstBadFound, await DescribeAsync(firstBad, cancellationToken));
@@ -63,6 +63,16 @@ public sealed class BisectDriver(GitTree git, ICommitTester step, string runId, 
 
     /// <summary>The report up to the interruption, when the bisect was cancelled (the steps done so far).</summary>
     public BisectReport? Interrupted { get; private set; }
+
+    /// <summary>Tells git bisect the verdict; it exits 2 when only skipped commits are left, which is an answer, not a failure.</summary>
+    async Task<BisectProgress> AnswerAsync(string word, CancellationToken cancellationToken)
+    {
+        var result = await git.TryRunAsync(["bisect", word], cancellationToken);
+        var progress = BisectProgress.Parse(result.StandardOutput + "\n" + result.StandardError);
+        if (result.ExitCode != 0 && !progress.Finished)
+            throw new GitException($"git bisect {word} failed with status {result.ExitCode}: {result.StandardError.Trim()}");
+        return progress;
+    }
 
     async Task<StepRecord> StepAtAsync(string commit, CancellationToken cancellationToken)
     {

@@ -72,7 +72,8 @@ static class KernelHistory
         var tree = new GitTree(FixturePath);
         await tree.RunAsync(["init", "-q", "-b", "main"], ct);
         await tree.RunAsync(["config", "gc.auto", "0"], ct);
-        await tree.RunAsync(["add", "-A"], ct);
+        // -f: Debian's .gitignore ignores everything at the top level (its packaging repository's view).
+        await tree.RunAsync(["add", "-A", "-f"], ct);
         await CommitAsync(tree, "Import Debian's linux-source-5.10", ct);
     }
 
