@@ -135,3 +135,23 @@ public class BisectDriverTests
         Assert.That(await OriginalHead.BisectInProgressAsync(history.Git, CancellationToken.None), Is.False);
     }
 }
+
+/// <summary>The shape of the 5.10 history's broken series (see KernelHistory), replayed on a tiny history.</summary>
+public class BrokenSeriesShapeTests
+{
+    [Test]
+    public async Task The_broken_series_makes_git_bisect_try_an_untestable_commit_and_still_find_the_culprit()
+    {
+        // base, 8 good, no-build, its fix, no-boot, its fix, 1 good, the culprit, 4 bad.
+        using var history = await TinyHistory.CreateAsync(
+            "good", "good", "good", "good", "good", "good", "good", "good", "good",
+            "skip", "good", "skip", "good", "good", "bad", "bad", "bad", "bad", "bad");
+        var tester = new ScriptedTester(history.Git);
+        var report = await new BisectDriver(history.Git, tester, "run", "tcg", _ => { }).RunAsync("c0", "c18", CancellationToken.None);
+
+        Assert.That(report.FirstBad?.Hash, Is.EqualTo(await history.CommitAsync("c14")));
+        // git bisect's choice after a skip depends on more than the shape, so only the first midpoint,
+        // the commit that does not build, is certain to be tried.
+        Assert.That(tester.Tested, Does.Contain(await history.CommitAsync("c9")), "the commit that does not build");
+    }
+}

@@ -10,8 +10,8 @@ namespace Harness.Tests.Bisect;
 /// A kernel git history for the bisect's VM tests, made from Debian's linux-source-5.10 as the
 /// harness gets it (its source fetcher and build cache): a base commit, then two series on it,
 /// tagged. <c>clean</c>: 14 commits touching unrelated and scheduler files, the 8th of which removes
-/// the two <c>rseq_migrate(p)</c> calls (patches/5.10/0001). <c>broken</c>: the same plus a commit
-/// that does not build (and its fix) and one that does not boot (and its fix).
+/// the two <c>rseq_migrate(p)</c> calls (patches/5.10/0001). <c>broken</c>: the same edits reordered around a
+/// commit that does not build (and its fix) and one that does not boot (and its fix).
 /// Kept in the per-user cache beside the build folder it warms: a new copy of the tree would give
 /// every file a new time and cost a cold build (10 minutes on two cores) instead of seconds.
 /// </summary>
@@ -19,7 +19,7 @@ static class KernelHistory
 {
     // Bump the base to copy the source again (a cold build follows); bump the series to remake only the commits.
     const string BaseVersion = "1";
-    const string SeriesVersion = "1";
+    const string SeriesVersion = "2";
 
     public sealed record Tags(string Tree)
     {
@@ -103,7 +103,8 @@ static class KernelHistory
                 var path = Path.Combine(tree.Directory, edit.Path);
                 await File.WriteAllTextAsync(path, edit.Change!(await File.ReadAllTextAsync(path, ct)), ct);
             }
-            await tree.RunAsync(["add", "--", edit.Path], ct);
+            // -f: Debian's .gitignore ignores every top-level path, tracked or not.
+            await tree.RunAsync(["add", "-f", "--", edit.Path], ct);
             await CommitAsync(tree, edit.Subject, ct);
             if (edit == Culprit)
                 await tree.RunAsync(["tag", "-f", culpritTag], ct);
@@ -151,14 +152,14 @@ static class KernelHistory
         Note("Documentation: another note on CFS", "Documentation/scheduler/sched-design-CFS.rst", 14),
     ];
 
+    // Laid out so that git bisect tries both broken commits on its way (checked on a tiny history
+    // by BrokenSeriesShapeTests): 8 good, no-build, its fix, no-boot, its fix, 1 good, the culprit, 4 bad.
     static List<Edit> Broken
     {
         get
         {
-            var edits = Clean;
-            edits.InsertRange(edits.IndexOf(Culprit) + 3, [NoBoot, NoBootFixed]);
-            edits.InsertRange(edits.IndexOf(Culprit) - 2, [NoBuild, NoBuildFixed]);
-            return edits;
+            var clean = Clean;
+            return [.. clean[..7], clean[8], NoBuild, NoBuildFixed, NoBoot, NoBootFixed, clean[9], Culprit, .. clean[10..]];
         }
     }
 }
