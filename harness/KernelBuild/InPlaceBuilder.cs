@@ -37,7 +37,9 @@ public sealed class InPlaceBuilder(string cacheRoot, int jobs, Action<string> pr
             var clock = Stopwatch.StartNew();
             await AtomicFile.WriteAllTextAsync(layout.TreeNote, layout.TreePath + "\n", cancellationToken);
             // A stale image must never be booted as this commit's: a build that fails leaves none.
-            File.Delete(layout.BuiltImage);
+            // (File.Delete throws when the folder is missing, as before the first build.)
+            if (File.Exists(layout.BuiltImage))
+                File.Delete(layout.BuiltImage);
             await using var log = new StreamWriter(layout.LogPath, append: false);
             var make = new MakeRunner(layout.Make, jobs, progress, log);
             await ConfigureAsync(layout, make, fragmentPath, fragment, cancellationToken);
