@@ -20,6 +20,7 @@ public class InPlaceBuildTests
         var history = await KernelHistory.EnsureAsync(Log, ct);
         var tree = new GitTree(history.Tree);
         var before = await tree.HeadAsync(ct);
+        var original = await OriginalHead.ReadAsync(tree, ct);
         var builder = new InPlaceBuilder(RepositoryLayout.DefaultCache, line => Log($"  build: {line}"));
         var fragment = Path.Combine(RepositoryLayout.Locate().Root, "configs", "rseq-guest.config");
         try
@@ -41,7 +42,8 @@ public class InPlaceBuildTests
         }
         finally
         {
-            await tree.RunAsync(["checkout", "-q", "main"], CancellationToken.None);
+            // Back to whatever the tree had (a branch or, after a bisect test, a detached HEAD).
+            await original.RestoreAsync(tree, CancellationToken.None);
             Assert.That(await tree.HeadAsync(ct), Is.EqualTo(before));
         }
     }
