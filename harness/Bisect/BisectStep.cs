@@ -20,7 +20,7 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
     readonly InPlaceBuilder _builder = new(session.Settings.CacheRoot, line => log($"  build: {line}"));
     readonly OutcomeCache _cache = new(session.Settings.CacheRoot);
     readonly GitTree _git = new(settings.TreePath);
-    Task<GuestImage.GuestImage>? _guest;
+    readonly RepeatedBoots _boots = new(session, folder, log);
 
     public StepSettings Settings => settings;
 
@@ -68,26 +68,10 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         var buildSeconds = build.Seconds;
         KeepBuildLog(layout.LogPath, shortCommit);
 
-        var guest = await (_guest ??= session.Guests.BuildAsync(cancellationToken));
         var image = new KernelImage(build.ImagePath, $"{commit} (built in place)", FromCache: false, TimeSpan.FromSeconds(buildSeconds));
         var run = new KernelRun(new BuiltKernel(image), new QemuRunner(session.Settings.Qemu), clock);
-        var entry = EntryFor(settings, shortCommit);
-        var boots = new List<BootOutcome>();
-        var consoles = new List<string>();
-        StepDecision? decision = null;
-        for (var repeat = 1; decision is null; repeat++)
-        {
-            // A new seed per boot: repeats are there to give a flaky failure more chances.
-            var context = new RunContext(session.Accel, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
-            var result = await run.RunAsync(entry, repeat, settings.TreePath, context, cancellationToken);
-            var boot = BootOutcome.From(result, settings.Scenarios);
-            boots.Add(boot);
-            if (result.ConsoleLog is { } console)
-                consoles.Add(console);
-            log($"{shortCommit}: boot {repeat}: {boot.Evidence} ({boot.VmSeconds:0} s)");
-            decision = FlakyRule.Decide(boots, settings.Repeats);
-        }
-        return new StepRecord(commit, subject, author, decision.Verdict, decision.Evidence, buildSeconds, boots.Sum(b => b.VmSeconds), boots, consoles);
+        var result = await _boots.RunAsync(run, EntryFor(settings, shortCommit), settings.TreePath, settings.Scenarios, settings.Repeats, shortCommit, cancellationToken);
+        return new StepRecord(commit, subject, author, result.Decision.Verdict, result.Decision.Evidence, buildSeconds, result.VmSeconds, result.Boots, result.Consoles);
     }
 
     /// <summary>The kernel as the run machinery sees it; only the guest's and the VM's settings matter, the image comes from <see cref="BuiltKernel"/>.</summary>

@@ -47,11 +47,39 @@ public sealed class BisectOptions
         var fragment = Path.GetFullPath(parse.GetValue(Config) ?? Path.Combine(layout.Root, "configs", "rseq-guest.config"));
         if (!File.Exists(fragment))
             throw new BisectInputException($"config fragment {fragment} does not exist (--config)");
+        return new StepSettings(treePath, fragment, ReadScenarios(parse), parse.GetValue(Repeat), parse.GetValue(Cpus), parse.GetValue(Seconds), parse.GetValue(Retest));
+    }
+
+    /// <summary>A matrix bisect's settings: --cpus and --seconds only where given, else each kernel keeps its own.</summary>
+    /// <exception cref="BisectInputException">An unknown scenario, or --config, which only a tree's builds take.</exception>
+    public MatrixBisectSettings ReadMatrix(ParseResult parse)
+    {
+        if (parse.GetResult(Config) is { Implicit: false })
+            throw new BisectInputException("--config applies to a bisect of a --tree; the kernels of a --matrix keep the config they were built with");
+        return new MatrixBisectSettings(ReadScenarios(parse), parse.GetValue(Repeat),
+            parse.GetResult(Cpus) is { Implicit: false } ? parse.GetValue(Cpus) : null,
+            parse.GetResult(Seconds) is { Implicit: false } ? parse.GetValue(Seconds) : null,
+            parse.GetValue(Retest));
+    }
+
+    IReadOnlyList<string> ReadScenarios(ParseResult parse)
+    {
         var scenarios = (parse.GetValue(Scenarios) ?? []).Distinct().ToList();
         var unknown = scenarios.Where(s => !Protocol.ScenarioNames.All.Contains(s)).ToList();
         if (unknown.Count > 0)
             throw new BisectInputException($"unknown scenario {string.Join(", ", unknown)}; the guest knows {string.Join(", ", Protocol.ScenarioNames.All)}");
-        return new StepSettings(treePath, fragment, scenarios, parse.GetValue(Repeat), parse.GetValue(Cpus), parse.GetValue(Seconds), parse.GetValue(Retest));
+        return scenarios;
+    }
+
+    /// <summary>The run machinery a matrix bisect boots with, over the whole matrix so every kernel's needs are checked up front.</summary>
+    public Task<RunSession> OpenSessionAsync(ParseResult parse, Matrix matrix, Action<string> log, CancellationToken cancellationToken)
+    {
+        var layout = RepositoryLayout.Locate();
+        var settings = new RunSettings(layout.Root, matrix, parse.GetValue(Accel) ?? matrix.Defaults.Accel,
+            Path.GetFullPath(parse.GetValue(Cache) ?? RepositoryLayout.DefaultCache),
+            Path.GetFullPath(parse.GetValue(Results) ?? layout.DefaultResults),
+            parse.GetValue(Qemu));
+        return RunSession.OpenAsync(settings, log, TimeProvider.System, cancellationToken);
     }
 
     /// <summary>The run machinery a step boots with: QEMU checked, the accelerator resolver, the guest image builder.</summary>
