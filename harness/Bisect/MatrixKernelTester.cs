@@ -16,7 +16,7 @@ public sealed class MatrixKernelTester(RunSession session, MatrixBisectSettings 
 {
     readonly OutcomeCache _cache = new(session.Settings.CacheRoot);
     readonly RepeatedBoots _boots = new(session, folder, log);
-    readonly KernelRun _run = new(session.Kernels, new QemuRunner(session.Settings.Qemu), clock);
+    readonly KernelRun _run = new(new WithoutSelftests(session.Kernels), new QemuRunner(session.Settings.Qemu), clock);
 
     public async Task<StepRecord> TestAsync(OrderedKernel kernel, CancellationToken cancellationToken)
     {
