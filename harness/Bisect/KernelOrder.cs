@@ -1,5 +1,6 @@
 using Harness.Config;
 using Harness.Kernels;
+using Harness.Results;
 using Harness.Running;
 
 namespace Harness.Bisect;

@@ -50,7 +50,7 @@ public sealed record ResultTable(
         return new ResultTable(preamble, header, rows, NotesFor(run));
     }
 
-    /// <summary>The evidence and reasons behind every row that is not a plain PASS, and each kernel's timing.</summary>
+    /// <summary>The evidence and reasons behind every row that is not a plain PASS, each kernel's timing, and the regression hints.</summary>
     static List<string> NotesFor(RunRecord run)
     {
         var notes = new List<string>();
@@ -80,6 +80,9 @@ public sealed record ResultTable(
             }
             notes.AddRange(AfterTheGuest(kernel));
         }
+        // Last, where the eye lands after the table: a PASS-to-FAIL step between two kernels is where a bisect starts.
+        foreach (var hint in RegressionHint.Find(run.Kernels))
+            notes.Add($"regression hint: {hint.Describe()}; find the commit with: {hint.Command(run.MatrixFile)}");
         return notes;
     }
 

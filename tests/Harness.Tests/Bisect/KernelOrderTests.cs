@@ -3,6 +3,7 @@ using System.Text;
 using Harness.Bisect;
 using Harness.Config;
 using Harness.Kernels;
+using Harness.Results;
 
 namespace Harness.Tests.Bisect;
 

@@ -115,6 +115,18 @@ public class ResultTableTests
         Assert.That(back.EarlierBootConsoles, Is.EqualTo(new[] { "sid.attempt-1.console.log" }));
         Assert.That(back.ConsoleWindows, Is.EqualTo(kernel.ConsoleWindows));
     }
+
+    [Test]
+    public void A_kernel_that_fails_where_an_older_one_passes_gets_a_regression_hint_with_the_bisect_command()
+    {
+        var older = Kernel("bookworm", 1, ScenarioVerdict.Pass) with { KernelRelease = "6.1.0-50-amd64" };
+        var newer = Kernel("trixie", 1, ScenarioVerdict.Fail) with { KernelRelease = "6.12.9-amd64" };
+
+        var notes = ResultTable.From(Run(newer, older)).Notes;
+
+        Assert.That(notes, Has.One.EqualTo(
+            "regression hint: fork_cpu_id PASSes on bookworm (6.1.0-50-amd64) and FAILs on trixie (6.12.9-amd64); find the commit with: harness bisect --tree LINUX_GIT_TREE --good v6.1 --bad v6.12 --scenario fork_cpu_id"));
+    }
 }
 
 public class ResultTableExpectationTests
@@ -159,4 +171,5 @@ public class ResultTableExpectationTests
 
         Assert.That(table.Notes, Has.None.Contains("not met"));
     }
+
 }

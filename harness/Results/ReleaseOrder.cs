@@ -1,4 +1,4 @@
-namespace Harness.Kernels;
+namespace Harness.Results;
 
 /// <summary>
 /// Orders kernel releases as versions, not as text: runs of digits compare as numbers, so

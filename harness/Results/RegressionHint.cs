@@ -1,9 +1,7 @@
 using Harness.Config;
-using Harness.Kernels;
-using Harness.Results;
 using Protocol;
 
-namespace Harness.Bisect;
+namespace Harness.Results;
 
 /// <summary>
 /// Where a run's results point at a regression: a scenario that FAILs on a kernel while an older
