@@ -41,7 +41,7 @@ var scenarios = new List<IScenario>();
 foreach (var name in options.Scenarios)
     scenarios.Add(catalog.Create(name) ?? throw new InvalidOperationException($"scenario '{name}' has no implementation"));
 if (arguments.SelftestsPath is not null)
-    scenarios.AddRange(SelftestScenario.AllIn(arguments.SelftestsPath));
+    scenarios.AddRange(SelftestScenario.AllIn(arguments.SelftestsPath, options.Depth));
 
 var cpus = syscalls.OnlineCpus();
 var settings = new ScenarioSettings(options.Duration, options.Seed, options.Threads ?? cpus, cpus, options.StressMultiple);
