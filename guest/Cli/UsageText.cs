@@ -16,8 +16,8 @@ internal static class UsageText
         Options:
           --scenarios a,b   scenarios to run, comma-separated (default: all)
           --depth D         quick, standard or deep: the stress multiple, the cap and the selftests run
-                            (default: standard, 10x the minimum stress within 5 s)
-          --seconds S       the cap: seconds a scenario may run at most (default: the depth's: 2, 5, 20)
+                            (default: standard, 10x the minimum stress within 8 s)
+          --seconds S       the cap: seconds a scenario may run at most (default: the depth's: 2, 8, 20)
           --stress-multiple M
                             each scenario stops once it has M times every stress minimum it states, or
                             a sure FAIL (default: the depth's: 3, 10, 100)

@@ -73,7 +73,7 @@ public class OptionsResolverTests
     }
 
     [TestCase("quick", 3, 2)]
-    [TestCase("standard", 10, 5)]
+    [TestCase("standard", 10, 8)]
     [TestCase("deep", 100, 20)]
     public void A_depth_picks_the_stress_multiple_and_the_cap(string depth, double multiple, double capSeconds)
     {
@@ -85,13 +85,13 @@ public class OptionsResolverTests
     }
 
     [Test]
-    public void Without_a_depth_the_run_is_standard_ten_times_the_minimum_stress_within_five_seconds()
+    public void Without_a_depth_the_run_is_standard_ten_times_the_minimum_stress_within_eight_seconds()
     {
         var options = Resolve(new CommandLineArguments());
 
         Assert.That(options.Depth, Is.EqualTo(StressDepth.Standard));
         Assert.That(options.StressMultiple, Is.EqualTo(10));
-        Assert.That(options.Duration, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        Assert.That(options.Duration, Is.EqualTo(TimeSpan.FromSeconds(8)));
     }
 
     [Test]
