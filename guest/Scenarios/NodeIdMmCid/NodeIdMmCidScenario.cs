@@ -22,15 +22,6 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
     /// </summary>
     const int MaxSamplesPerThread = 50_000;
 
-    /// <summary>
-    /// Intervals of all threads per overlapping pair the stress target asks for. The overlaps are
-    /// only counted by the analysis after the sampling, so the sampling stops on a sample count:
-    /// runs of 200 000 intervals gave 0.86 to 1.02 overlapping pairs per interval (TCG, 4 vCPUs),
-    /// short runs on a host with a load average of 12 gave 0.67 (8225 of 12 237), so three
-    /// intervals per pair leave a margin of two there.
-    /// </summary>
-    const int SamplesPerOverlap = 3;
-
     public string Name => ScenarioNames.NodeIdMmCid;
 
     public ScenarioOutcome Run(ScenarioSettings settings)
@@ -44,7 +35,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         if (featureSize < RseqLayout.MmCidFeatureSize || settings.Cpus < NodeIdMmCidVerdict.MinimumCpus || !rseq.IsAvailable)
             return Judge(empty, threads, topology, settings, stopwatch, featureSize, rseq.Problem);
 
-        var run = SampleOnThreads(threads, settings.Duration, settings.Target(NodeIdMmCidVerdict.MinimumOverlapsChecked) * SamplesPerOverlap);
+        var run = SampleOnThreads(threads, topology, settings.Duration, settings.Target(NodeIdMmCidVerdict.MinimumOverlapsChecked));
         if (run.Problem is not null)
             return Judge(empty, threads, topology, settings, stopwatch, featureSize, run.Problem);
         var allowedCpus = new CpuAffinity(libc).AllowedCpus().Count;
@@ -59,8 +50,8 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         return NodeIdMmCidVerdict.Judge(counts, featureSize, problem, findings.Evidence);
     }
 
-    /// <param name="sampleTarget">Intervals of all threads together after which the sampling stops, short of the deadline.</param>
-    SamplingRun SampleOnThreads(int threads, TimeSpan duration, long sampleTarget)
+    /// <param name="overlapTarget">Overlapping pairs after which the sampling stops, short of the deadline (<see cref="CidSamplingGoal"/>).</param>
+    SamplingRun SampleOnThreads(int threads, NumaTopology topology, TimeSpan duration, long overlapTarget)
     {
         var threadCalls = new ThreadSyscalls(libc);
         var buffers = new CidSample[threads][];
@@ -92,11 +83,9 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         ready.Wait();
         var threadsAtStart = CountProcessThreads();
         Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+        var clock = Stopwatch.StartNew();
         go.Set();
-        // A thread without a registration decides the outcome on its own: no point sampling on.
-        StressWait.Until(
-            () => problems.Any(problem => problem is not null) || samplers.Sum(sampler => (long)(sampler?.Count ?? 0)) >= sampleTarget,
-            duration);
+        WaitForEnoughIntervals(samplers, buffers, problems, topology, overlapTarget, duration, clock);
         // Counted again while the samplers still run: a thread the runtime started meanwhile was
         // alive during the sampling, and the bound must not forget it.
         var threadsAtEnd = CountProcessThreads();
@@ -108,6 +97,32 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         for (var thread = 0; thread < threads; thread++)
             samples.AddRange(buffers[thread].AsSpan(0, samplers[thread]?.Count ?? 0));
         return new SamplingRun(samples, [threadsAtStart, threadsAtEnd], problems.FirstOrDefault(problem => problem is not null));
+    }
+
+    /// <summary>
+    /// Waits while the samplers run until the intervals so far give the overlap target (checked on a
+    /// copy of what each sampler has published), a thread had no registration, the buffers are full,
+    /// or the time is up. A pair gives at least one interval of each thread, so the first check waits
+    /// for as many intervals as pairs asked for.
+    /// </summary>
+    static void WaitForEnoughIntervals(CidSampler?[] samplers, CidSample[][] buffers, RseqProblem?[] problems,
+        NumaTopology topology, long overlapTarget, TimeSpan duration, Stopwatch clock)
+    {
+        long Recorded() => samplers.Sum(sampler => (long)(sampler?.Count ?? 0));
+        var capacity = buffers.Sum(buffer => (long)buffer.Length);
+        long? waitFor = overlapTarget;
+        while (waitFor is { } count)
+        {
+            var target = Math.Min(count, capacity);
+            // A thread without a registration decides the outcome on its own: no point sampling on.
+            StressWait.Until(() => problems.Any(problem => problem is not null) || Recorded() >= target, duration - clock.Elapsed);
+            if (problems.Any(problem => problem is not null) || clock.Elapsed >= duration || Recorded() >= capacity)
+                return;
+            var soFar = new List<CidSample>();
+            for (var thread = 0; thread < buffers.Length; thread++)
+                soFar.AddRange(buffers[thread].AsSpan(0, samplers[thread]?.Count ?? 0));
+            waitFor = CidSamplingGoal.IntervalsToWaitFor(soFar, topology, overlapTarget);
+        }
     }
 
     /// <summary>Threads of this process now, samplers included: one side of <see cref="CidBound"/>.</summary>
