@@ -7,7 +7,7 @@ namespace Guest.Scenarios.NodeIdMmCid;
 /// The loop one thread runs: intervals bracketed by its context-switch count, each with a getcpu
 /// and repeated mm_cid reads. It allocates nothing and writes into a buffer the parent made.
 /// </summary>
-internal sealed class CidSampler(Syscalls syscalls, ThreadSyscalls threadCalls, nint rseqArea, int thread, CidSample[] buffer, StopSignal stop)
+internal sealed class CidSampler(Syscalls syscalls, ThreadSyscalls threadCalls, nint rseqArea, int thread, CidSample[] buffer, StopSignal stop, SamplingGate gate)
 {
     int count;
 
@@ -26,6 +26,7 @@ internal sealed class CidSampler(Syscalls syscalls, ThreadSyscalls threadCalls, 
         var cidBefore = RseqArea.ReadMmCid(rseqArea);
         while (count < buffer.Length)
         {
+            gate.PassThrough();
             var start = Stopwatch.GetTimestamp();
             if (start >= deadlineTimestamp || stop.IsSet)
                 break;

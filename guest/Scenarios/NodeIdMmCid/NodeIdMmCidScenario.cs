@@ -20,7 +20,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
     /// with 4 vCPUs a thread records about 30 000 a second, and 4 × 50 000 give 100 000+ overlapping
     /// pairs, far above the minimum, while the analysis stays near a second.
     /// </summary>
-    const int MaxSamplesPerThread = 50_000;
+    public const int MaxSamplesPerThread = 50_000;
 
     public string Name => ScenarioNames.NodeIdMmCid;
 
@@ -57,6 +57,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         var buffers = new CidSample[threads][];
         var samplers = new CidSampler?[threads];
         var stop = new StopSignal();
+        using var gate = new SamplingGate();
         var problems = new RseqProblem?[threads];
         using var ready = new CountdownEvent(threads);
         using var go = new ManualResetEventSlim();
@@ -73,7 +74,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
                 problems[thread] = own.Problem;
                 // Made before the ready signal, so the main thread sees it once everyone is ready.
                 if (own.IsAvailable)
-                    samplers[thread] = new CidSampler(syscalls, threadCalls, own.Area, thread, buffers[thread], stop);
+                    samplers[thread] = new CidSampler(syscalls, threadCalls, own.Area, thread, buffers[thread], stop, gate);
                 ready.Signal();
                 go.Wait();
                 samplers[thread]?.Run(Volatile.Read(ref deadline));
@@ -85,7 +86,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency));
         var clock = Stopwatch.StartNew();
         go.Set();
-        WaitForEnoughIntervals(samplers, buffers, problems, topology, overlapTarget, duration, clock);
+        WaitForEnoughIntervals(samplers, buffers, problems, gate, topology, overlapTarget, duration, clock);
         // Counted again while the samplers still run: a thread the runtime started meanwhile was
         // alive during the sampling, and the bound must not forget it.
         var threadsAtEnd = CountProcessThreads();
@@ -101,11 +102,11 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
 
     /// <summary>
     /// Waits while the samplers run until the intervals so far give the overlap target (checked on a
-    /// copy of what each sampler has published), a thread had no registration, the buffers are full,
-    /// or the time is up. A pair gives at least one interval of each thread, so the first check waits
+    /// copy of what each sampler has published, with the samplers held at the gate), a thread had no
+    /// registration, the buffers are full, or the time is up. A pair gives at least one interval of each thread, so the first check waits
     /// for as many intervals as pairs asked for.
     /// </summary>
-    static void WaitForEnoughIntervals(CidSampler?[] samplers, CidSample[][] buffers, RseqProblem?[] problems,
+    static void WaitForEnoughIntervals(CidSampler?[] samplers, CidSample[][] buffers, RseqProblem?[] problems, SamplingGate gate,
         NumaTopology topology, long overlapTarget, TimeSpan duration, Stopwatch clock)
     {
         long Recorded() => samplers.Sum(sampler => (long)(sampler?.Count ?? 0));
@@ -118,10 +119,18 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
             StressWait.Until(() => problems.Any(problem => problem is not null) || Recorded() >= target, duration - clock.Elapsed);
             if (problems.Any(problem => problem is not null) || clock.Elapsed >= duration || Recorded() >= capacity)
                 return;
-            var soFar = new List<CidSample>();
-            for (var thread = 0; thread < buffers.Length; thread++)
-                soFar.AddRange(buffers[thread].AsSpan(0, samplers[thread]?.Count ?? 0));
-            waitFor = CidSamplingGoal.IntervalsToWaitFor(soFar, topology, overlapTarget);
+            gate.Close();
+            try
+            {
+                var soFar = new List<CidSample>();
+                for (var thread = 0; thread < buffers.Length; thread++)
+                    soFar.AddRange(buffers[thread].AsSpan(0, samplers[thread]?.Count ?? 0));
+                waitFor = CidSamplingGoal.IntervalsToWaitFor(soFar, topology, overlapTarget);
+            }
+            finally
+            {
+                gate.Open();
+            }
         }
     }
 

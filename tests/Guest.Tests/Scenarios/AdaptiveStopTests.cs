@@ -69,12 +69,13 @@ public class AdaptiveStopTests
     }
 
     /// <remarks>
-    /// Multiple 1: on real hardware an interval lasts far less than under TCG, so overlaps are rare
-    /// (755 in 100 000 intervals on the 2-CPU development host) and a higher target would only fill
-    /// the buffers, which also stops the sampling.
+    /// Multiple 1, and a full buffer is a stop too: on real hardware an interval lasts far less than
+    /// under TCG, so overlaps are rare (0 to 2800 in up to 100 000 intervals on the 2-CPU development
+    /// host, the fewest when other programs kept its CPUs busy), and the sampling ends when the
+    /// buffers are full. Either way it must end long before the cap.
     /// </remarks>
     [Test]
-    public void Node_id_mm_cid_stops_once_its_overlapping_pairs_reach_the_target()
+    public void Node_id_mm_cid_stops_at_its_overlap_target_or_full_buffers_long_before_the_cap()
     {
         var (syscalls, registrar, libc, cpus) = Machine();
         Assume.That(syscalls.RseqFeatureSize(), Is.GreaterThanOrEqualTo(RseqLayout.MmCidFeatureSize), "the kernel has no mm_cid");
@@ -83,8 +84,10 @@ public class AdaptiveStopTests
             .Run(new ScenarioSettings(Cap, Seed: 1, Threads: cpus, Cpus: cpus, StressMultiple: 1));
 
         var counters = CountersOf(outcome);
-        Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Pass), outcome.Reason);
-        Assert.That(counters[CounterNames.OverlapsChecked], Is.GreaterThanOrEqualTo(NodeIdMmCidVerdict.MinimumOverlapsChecked));
+        Assert.That(outcome.Verdict, Is.Not.EqualTo(ScenarioVerdict.Fail), outcome.Reason);
         Assert.That(counters[CounterNames.ElapsedMs], Is.LessThan(StoppedEarlyMs));
+        if (counters[CounterNames.Samples] < cpus * NodeIdMmCidScenario.MaxSamplesPerThread)
+            Assert.That(counters[CounterNames.OverlapsChecked], Is.GreaterThanOrEqualTo(NodeIdMmCidVerdict.MinimumOverlapsChecked),
+                "the sampling stopped before the buffers were full, so it must have had its overlaps");
     }
 }
