@@ -32,7 +32,7 @@ var syscalls = new Syscalls(libc);
 var registrar = new RseqRegistrar(libc, syscalls, arguments.AbiV2Child ? RseqAbi.V2 : RseqAbi.V1);
 if (arguments.LegacyProbe)
 {
-    foreach (var line in new LegacyProbe(libc, syscalls, registrar).Run(options.Duration).ToLines())
+    foreach (var line in new LegacyProbe(libc, syscalls, registrar).Run(options.Duration, options.StressMultiple).ToLines())
         Console.Out.WriteLine(line);
     return 0;
 }
@@ -41,14 +41,14 @@ var scenarios = new List<IScenario>();
 foreach (var name in options.Scenarios)
     scenarios.Add(catalog.Create(name) ?? throw new InvalidOperationException($"scenario '{name}' has no implementation"));
 if (arguments.SelftestsPath is not null)
-    scenarios.AddRange(SelftestScenario.AllIn(arguments.SelftestsPath));
+    scenarios.AddRange(SelftestScenario.AllIn(arguments.SelftestsPath, options.Depth));
 
 var cpus = syscalls.OnlineCpus();
-var settings = new ScenarioSettings(options.Duration, options.Seed, options.Threads ?? cpus, cpus);
+var settings = new ScenarioSettings(options.Duration, options.Seed, options.Threads ?? cpus, cpus, options.StressMultiple);
 using var writer = new KtapWriter(KtapTarget.Open(options.KtapPath));
 // A _v2 scenario's child writes no markers: they would nest inside its parent's scenario window.
 return new GuestRunner(writer, arguments.AbiV2Child ? null : new KernelLog()).Run(
-    () => new GuestFacts(syscalls, registrar).Describe(settings), scenarios, settings, Guest.Faults.InjectedFault.AfterPlan(options.Fault, libc));
+    () => new GuestFacts(syscalls, registrar).Describe(settings, options.Depth), scenarios, settings, Guest.Faults.InjectedFault.AfterPlan(options.Fault, libc));
 
 static int UsageError(string message)
 {

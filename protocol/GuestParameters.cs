@@ -12,8 +12,14 @@ public static class GuestParameters
     /// <summary>Comma-separated scenario names; absent means all.</summary>
     public const string Scenarios = Prefix + "scenarios";
 
-    /// <summary>Seconds of stress each scenario aims for.</summary>
+    /// <summary>Seconds a scenario may run at most (it stops earlier once it has its stress); absent means the depth's cap.</summary>
     public const string Seconds = Prefix + "seconds";
+
+    /// <summary>quick, standard or deep (<see cref="StressDepth"/>): the stress multiple, the cap and the selftests run.</summary>
+    public const string Depth = Prefix + "depth";
+
+    /// <summary>The multiple of each scenario's minimum stress it aims for; absent means the depth's.</summary>
+    public const string StressMultiple = Prefix + "multiple";
 
     /// <summary>Seed of the guest's random choices, printed back so a run can be repeated.</summary>
     public const string Seed = Prefix + "seed";

@@ -11,6 +11,12 @@ public static class InfoKeys
     public const string RseqFeatureSize = "rseq_feature_size";
     public const string Threads = "threads";
 
+    /// <summary>The depth the guest ran at: quick, standard or deep.</summary>
+    public const string Depth = "depth";
+
+    /// <summary>The multiple of each scenario's minimum stress the scenarios aimed for.</summary>
+    public const string StressMultiple = "stress_multiple";
+
     /// <summary>Who registered the guest's rseq area: glibc, guest (its own), or none (with why).</summary>
     public const string RseqRegistration = "rseq_registration";
 }

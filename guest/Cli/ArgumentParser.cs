@@ -57,7 +57,7 @@ internal static class ArgumentParser
     }
 
     static bool IsValueOption(string option) =>
-        option is "--scenarios" or "--seconds" or "--seed" or "--threads" or "--ktap" or "--selftests";
+        option is "--scenarios" or "--seconds" or "--seed" or "--threads" or "--ktap" or "--selftests" or "--depth" or "--stress-multiple";
 
     static CommandLineArguments WithValue(CommandLineArguments arguments, string option, string value) => option switch
     {
@@ -66,6 +66,8 @@ internal static class ArgumentParser
         "--seed" => arguments with { Seed = value },
         "--threads" => arguments with { Threads = value },
         "--selftests" => arguments with { SelftestsPath = value },
+        "--depth" => arguments with { Depth = value },
+        "--stress-multiple" => arguments with { StressMultiple = value },
         _ => arguments with { KtapPath = value },
     };
 }

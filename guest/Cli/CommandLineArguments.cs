@@ -16,4 +16,6 @@ internal sealed record CommandLineArguments(
     string? KernelCommandLinePath = null,
     bool LegacyProbe = false,
     string? SelftestsPath = null,
-    bool AbiV2Child = false);
+    bool AbiV2Child = false,
+    string? Depth = null,
+    string? StressMultiple = null);

@@ -10,7 +10,8 @@ namespace Guest.Cli;
 /// </summary>
 internal static class OptionsResolver
 {
-    public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(5);
+    /// <summary>The cap of the default depth, when neither a depth nor seconds are given.</summary>
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(StressDepthProfile.Of(StressDepthProfile.Default).CapSeconds);
     const double MaxSeconds = 3600;
 
     /// <param name="kernelCommandLine">The text of /proc/cmdline, or null when not asked for.</param>
@@ -29,7 +30,9 @@ internal static class OptionsResolver
         string? Pick(string? typed, string parameter) => typed ?? fromKernel.GetValueOrDefault(parameter);
 
         if (!TryParseScenarios(Pick(arguments.Scenarios, GuestParameters.Scenarios), out var scenarios, out error)
-            || !TryParseSeconds(Pick(arguments.Seconds, GuestParameters.Seconds), out var duration, out error)
+            || !TryParseDepth(Pick(arguments.Depth, GuestParameters.Depth), out var profile, out error)
+            || !TryParseSeconds(Pick(arguments.Seconds, GuestParameters.Seconds), profile, out var duration, out error)
+            || !TryParseStressMultiple(Pick(arguments.StressMultiple, GuestParameters.StressMultiple), profile, out var multiple, out error)
             || !TryParseSeed(Pick(arguments.Seed, GuestParameters.Seed), defaultSeed, out var seed, out error)
             || !TryParseThreads(Pick(arguments.Threads, GuestParameters.Threads), out var threads, out error))
             return false;
@@ -39,8 +42,37 @@ internal static class OptionsResolver
             error = $"unknown fault '{fault}' (one of: {string.Join(", ", Faults.InjectedFault.All)})";
             return false;
         }
-        options = new GuestOptions(scenarios, duration, seed, threads, arguments.KtapPath, fault);
+        options = new GuestOptions(scenarios, duration, seed, threads, arguments.KtapPath, fault, multiple, profile.Depth);
         return true;
+    }
+
+    static bool TryParseDepth(string? text, out StressDepthProfile profile, out string error)
+    {
+        profile = StressDepthProfile.Of(StressDepthProfile.Default);
+        error = "";
+        if (text is null)
+            return true;
+        if (StressDepthProfile.TryParse(text, out var depth))
+        {
+            profile = StressDepthProfile.Of(depth);
+            return true;
+        }
+        error = $"depth must be one of {string.Join(", ", StressDepthProfile.Names)}, got '{text}'";
+        return false;
+    }
+
+    /// <summary>The depth's multiple unless one is given; never below 1, so a target is never under the minimum a PASS needs.</summary>
+    static bool TryParseStressMultiple(string? text, StressDepthProfile profile, out double multiple, out string error)
+    {
+        multiple = profile.StressMultiple;
+        error = "";
+        if (text is null)
+            return true;
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out multiple)
+            && multiple >= StressDepthProfile.MinStressMultiple && multiple <= StressDepthProfile.MaxStressMultiple)
+            return true;
+        error = $"stress multiple must be a number from {StressDepthProfile.MinStressMultiple} to {StressDepthProfile.MaxStressMultiple}, got '{text}'";
+        return false;
     }
 
     static bool TryParseScenarios(string? text, out IReadOnlyList<string> scenarios, out string error)
@@ -62,9 +94,10 @@ internal static class OptionsResolver
         return true;
     }
 
-    static bool TryParseSeconds(string? text, out TimeSpan duration, out string error)
+    /// <summary>The depth's cap unless seconds are given.</summary>
+    static bool TryParseSeconds(string? text, StressDepthProfile profile, out TimeSpan duration, out string error)
     {
-        duration = DefaultDuration;
+        duration = TimeSpan.FromSeconds(profile.CapSeconds);
         error = "";
         if (text is null)
             return true;

@@ -5,7 +5,10 @@ namespace Harness.Config;
 /// <summary>Reads a <c>guest</c> block over inherited settings, key by key.</summary>
 internal static class GuestSettingsReader
 {
-    public static IReadOnlyList<string> Keys { get; } = ["seconds", "seed", "threads", "scenarios"];
+    public static IReadOnlyList<string> Keys { get; } = ["depth", "seconds", "stress_multiple", "seed", "threads", "scenarios"];
+
+    private static readonly Dictionary<string, StressDepth> DepthWords =
+        Enum.GetValues<StressDepth>().ToDictionary(StressDepthProfile.NameOf, depth => depth, StringComparer.Ordinal);
 
     public static GuestSettings Read(YamlMap? block, GuestSettings inherited) => block is null
         ? inherited
@@ -14,7 +17,10 @@ internal static class GuestSettingsReader
                 ?? inherited.Seconds,
             Seed: ReadSeed(block.Optional("seed"), inherited.Seed),
             Threads: block.Optional("threads")?.AsInt(MatrixLimits.MinThreads, MatrixLimits.MaxThreads) ?? inherited.Threads,
-            Scenarios: ReadScenarios(block.Optional("scenarios")) ?? inherited.Scenarios);
+            Scenarios: ReadScenarios(block.Optional("scenarios")) ?? inherited.Scenarios,
+            Depth: block.Optional("depth")?.AsChoice(DepthWords) ?? inherited.Depth,
+            StressMultiple: block.Optional("stress_multiple")?.AsNumber(StressDepthProfile.MinStressMultiple, StressDepthProfile.MaxStressMultiple)
+                ?? inherited.StressMultiple);
 
     // An explicit null lets one kernel go back to a harness-picked seed when the defaults fix one.
     private static long? ReadSeed(YamlValue? value, long? inherited) => value switch

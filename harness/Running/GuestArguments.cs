@@ -7,9 +7,15 @@ namespace Harness.Running;
 /// <summary>The guest's parameters as kernel command-line words (the guest reads /proc/cmdline).</summary>
 public static class GuestArguments
 {
+    /// <remarks>
+    /// The depth always goes, so the guest never falls back on a default of its own; the cap and the
+    /// multiple only when kernels.yaml sets them, so the depth's own stay defined in one place.
+    /// </remarks>
     public static IReadOnlyList<string> For(GuestSettings settings, long seed, IReadOnlyList<string> scenarios) =>
     [
-        $"{GuestParameters.Seconds}={settings.Seconds.ToString(CultureInfo.InvariantCulture)}",
+        $"{GuestParameters.Depth}={StressDepthProfile.NameOf(settings.Depth)}",
+        .. settings.Seconds is { } seconds ? [$"{GuestParameters.Seconds}={seconds.ToString(CultureInfo.InvariantCulture)}"] : Array.Empty<string>(),
+        .. settings.StressMultiple is { } multiple ? [$"{GuestParameters.StressMultiple}={multiple.ToString(CultureInfo.InvariantCulture)}"] : Array.Empty<string>(),
         $"{GuestParameters.Seed}={seed.ToString(CultureInfo.InvariantCulture)}",
         $"{GuestParameters.Threads}={settings.Threads.ToString(CultureInfo.InvariantCulture)}",
         $"{GuestParameters.Scenarios}={string.Join(',', scenarios)}",

@@ -18,5 +18,6 @@ internal static class AbiV2Child
         "--seconds", settings.Duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture),
         "--threads", settings.Threads.ToString(CultureInfo.InvariantCulture),
+        "--stress-multiple", settings.StressMultiple.ToString(CultureInfo.InvariantCulture),
     ];
 }

@@ -23,12 +23,12 @@ internal sealed unsafe class AffinityPinScenario(LibC libc, Syscalls syscalls, R
         var rseq = registrar.ForCurrentThread();
         var cpus = new CpuAffinity(libc).AllowedCpus();
         if (cpus.Count >= AffinityPinVerdict.MinimumCpus && rseq.IsAvailable)
-            ForkUntilDone(rseq.Area, cpus, settings.Duration, tally);
+            ForkUntilDone(rseq.Area, cpus, settings, tally);
         var counts = tally.Counts(cpus.Count, stopwatch.ElapsedMilliseconds);
         return AffinityPinVerdict.Judge(counts, rseq.Problem, tally.Evidence());
     }
 
-    void ForkUntilDone(nint rseqArea, IReadOnlyList<int> cpus, TimeSpan duration, AffinityPinTally tally)
+    void ForkUntilDone(nint rseqArea, IReadOnlyList<int> cpus, ScenarioSettings settings, AffinityPinTally tally)
     {
         using var page = SharedPage.Map(libc, sizeof(PinReport));
         var report = (PinReport*)page.Address;
@@ -38,7 +38,7 @@ internal sealed unsafe class AffinityPinScenario(LibC libc, Syscalls syscalls, R
             for (var index = 0; index < cpus.Count; index++)
                 cpuList[index] = cpus[index];
             var child = new PinChildContext(rseqArea, report, cpuList, cpus.Count, libc.Syscall, libc.Exit);
-            ForkLoop.Run<PinChild, PinChildContext, PinReport>(libc, syscalls, child, report, new AffinityPinParent(tally), duration);
+            ForkLoop.Run<PinChild, PinChildContext, PinReport>(libc, syscalls, child, report, new AffinityPinParent(tally, settings.StressMultiple), settings.Duration);
         }
         finally
         {

@@ -24,6 +24,12 @@ internal static class AffinityPinVerdict
     /// <summary>Pins that landed on their target: fewer means sched_setaffinity mostly failed.</summary>
     public const int MinimumPins = 30;
 
+    /// <summary>The run has <paramref name="multiple"/> times every stress minimum a PASS needs: more children add little.</summary>
+    public static bool StressReached(long children, long crossCpuStarts, long pins, double multiple) =>
+        children >= StressTarget.Of(MinimumChildren, multiple)
+        && crossCpuStarts >= StressTarget.Of(MinimumCrossCpuStarts, multiple)
+        && pins >= StressTarget.Of(MinimumPins, multiple);
+
     /// <param name="rseqProblem">Why the guest has no rseq area (a SKIP only when the kernel lacks rseq); null when it has one.</param>
     public static ScenarioOutcome Judge(AffinityPinCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {

@@ -17,6 +17,7 @@ internal sealed class CsAbortRun(
         using var ready = new CountdownEvent(threads);
         using var go = new ManualResetEventSlim();
         long deadline = 0;
+        var stop = new StopSignal();
         var started = new Thread[threads];
         for (var index = 0; index < threads; index++)
         {
@@ -31,7 +32,7 @@ internal sealed class CsAbortRun(
                 ready.Signal();
                 go.Wait();
                 if (own.IsAvailable)
-                    workers[thread].Run(own.Area, Volatile.Read(ref deadline));
+                    workers[thread].Run(own.Area, Volatile.Read(ref deadline), stop);
             }) { IsBackground = true, Name = $"cs worker {thread}" };
             started[thread].Start();
         }
@@ -39,12 +40,15 @@ internal sealed class CsAbortRun(
         var migrator = new CsMigrator(threadCalls, new Random(unchecked((int)settings.Seed)));
         Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency));
         go.Set();
-        var migratorThread = new Thread(() => migrator.Run(tids, settings.Cpus, Volatile.Read(ref deadline)))
+        var migratorThread = new Thread(() => migrator.Run(tids, settings.Cpus, Volatile.Read(ref deadline), stop))
         {
             IsBackground = true,
             Name = "cs migrator",
         };
         migratorThread.Start();
+        // A thread without a registration decides the outcome on its own: no point stressing on.
+        StressWait.Until(() => problems.Any(problem => problem is not null) || Enough(workers, settings.StressMultiple), settings.Duration);
+        stop.Set();
         migratorThread.Join();
         foreach (var thread in started)
             thread.Join();
@@ -59,5 +63,18 @@ internal sealed class CsAbortRun(
             counts.Sum(count => count.UnarmedIncrements),
             [.. counts.Select(count => $"{count.Increments}/{count.Aborts}/{count.InvoluntarySwitches}")],
             problems.FirstOrDefault(problem => problem is not null));
+    }
+
+    /// <summary>
+    /// The stress target or a sure FAIL, from the workers' published counts. The unarmed lost updates
+    /// are estimated low: the counters already hold increments a worker has not published yet.
+    /// </summary>
+    bool Enough(IReadOnlyList<CsAbortWorker> workers, double stressMultiple)
+    {
+        var progress = workers.Select(worker => worker.Progress).ToList();
+        var aborts = progress.Sum(count => count.Aborts);
+        var lostAtLeast = progress.Sum(count => count.UnarmedIncrements) - unarmedCounters.Sum();
+        return CsAbortVerdict.FailConfirmed(aborts, progress.Sum(count => count.InvoluntarySwitches), progress.Sum(count => count.CpuIdOutOfRange))
+            || CsAbortVerdict.StressReached(aborts, lostAtLeast, stressMultiple);
     }
 }

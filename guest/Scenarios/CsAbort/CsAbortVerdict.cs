@@ -37,6 +37,17 @@ internal static class CsAbortVerdict
     /// </summary>
     public const int MinimumUnarmedLostUpdates = 1;
 
+    /// <summary>The run has <paramref name="multiple"/> times every stress minimum a PASS needs.</summary>
+    public static bool StressReached(long aborts, long unarmedLostUpdates, double multiple) =>
+        aborts >= StressTarget.Of(MinimumAborts, multiple) && unarmedLostUpdates >= StressTarget.Of(MinimumUnarmedLostUpdates, multiple);
+
+    /// <summary>
+    /// The FAILs that running on cannot undo: a cpu_id beyond the CPUs, or no abort in enough
+    /// switches. (A wrong sum is only known once the workers stopped, at the cap at the latest.)
+    /// </summary>
+    public static bool FailConfirmed(long aborts, long involuntarySwitches, long cpuIdOutOfRange) =>
+        cpuIdOutOfRange > 0 || (aborts == 0 && involuntarySwitches >= MinimumSwitchesForNoAbortFail);
+
     /// <param name="rseqProblem">Why a thread had no rseq area (a SKIP only when the kernel lacks rseq); null when all had one.</param>
     public static ScenarioOutcome Judge(CsAbortCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {

@@ -18,10 +18,18 @@ internal sealed unsafe class CsAbortWorker(
     /// <summary>Calls per batch, between clock and getrusage reads, so the loop spends its time in the stub.</summary>
     const int CallsPerBatch = 256;
 
+    // The running counts, published after every pair of batches for the main thread's stop decision.
+    long abortsSoFar, switchesSoFar, unarmedSoFar, outOfRangeSoFar;
+
     public CsAbortWorkerCounts Counts { get; private set; } = CsAbortWorkerCounts.None;
 
+    /// <summary>The counts up to the last finished pair of batches, readable from another thread while this one runs.</summary>
+    public CsAbortWorkerCounts Progress => new(0, Volatile.Read(ref abortsSoFar), Volatile.Read(ref outOfRangeSoFar),
+        Volatile.Read(ref switchesSoFar), Volatile.Read(ref unarmedSoFar));
+
     /// <param name="rseqArea">The calling thread's own registered area: the kernel aborts by it.</param>
-    public void Run(nint rseqArea, long deadlineTimestamp)
+    /// <param name="stop">Set once the scenario has its stress or its FAIL: the worker stops before the deadline.</param>
+    public void Run(nint rseqArea, long deadlineTimestamp, StopSignal stop)
     {
         var armedIncrement = armed.Increment;
         var unarmedIncrement = unarmed.Increment;
@@ -56,8 +64,12 @@ internal sealed unsafe class CsAbortWorker(
                         outOfRange++;
                 }
                 before = threadCalls.InvoluntarySwitches();
+                Volatile.Write(ref abortsSoFar, aborts);
+                Volatile.Write(ref switchesSoFar, switches);
+                Volatile.Write(ref unarmedSoFar, unarmedIncrements);
+                Volatile.Write(ref outOfRangeSoFar, outOfRange);
             }
-            while (Stopwatch.GetTimestamp() < deadlineTimestamp);
+            while (Stopwatch.GetTimestamp() < deadlineTimestamp && !stop.IsSet);
         }
         finally
         {

@@ -11,10 +11,10 @@ internal sealed class CsMigrator(ThreadSyscalls threadCalls, Random random)
 {
     public long Repins { get; private set; }
 
-    public void Run(IReadOnlyList<int> workerTids, int cpus, long deadlineTimestamp)
+    public void Run(IReadOnlyList<int> workerTids, int cpus, long deadlineTimestamp, StopSignal stop)
     {
         long repins = 0;
-        while (Stopwatch.GetTimestamp() < deadlineTimestamp)
+        while (Stopwatch.GetTimestamp() < deadlineTimestamp && !stop.IsSet)
         {
             var tid = workerTids[random.Next(workerTids.Count)];
             // No pause between moves: each sched_setaffinity of a running worker stops it on its CPU at

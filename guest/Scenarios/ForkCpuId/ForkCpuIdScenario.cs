@@ -19,16 +19,16 @@ internal sealed unsafe class ForkCpuIdScenario(LibC libc, Syscalls syscalls, Rse
         var tally = new ForkTally();
         var rseq = registrar.ForCurrentThread();
         if (settings.Cpus >= ForkCpuIdVerdict.MinimumCpus && rseq.IsAvailable)
-            ForkUntilDone(rseq.Area, settings.Duration, tally);
+            ForkUntilDone(rseq.Area, settings, tally);
         var counts = tally.Counts(settings.Cpus, stopwatch.ElapsedMilliseconds);
         return ForkCpuIdVerdict.Judge(counts, rseq.Problem, tally.Evidence());
     }
 
-    void ForkUntilDone(nint rseqArea, TimeSpan duration, ForkTally tally)
+    void ForkUntilDone(nint rseqArea, ScenarioSettings settings, ForkTally tally)
     {
         using var page = SharedPage.Map(libc, sizeof(ChildReport));
         var report = (ChildReport*)page.Address;
         var child = new ForkChildContext(rseqArea, report, libc.Syscall, libc.Exit);
-        ForkLoop.Run<ForkChild, ForkChildContext, ChildReport>(libc, syscalls, child, report, new ForkCpuIdParent(tally), duration);
+        ForkLoop.Run<ForkChild, ForkChildContext, ChildReport>(libc, syscalls, child, report, new ForkCpuIdParent(tally, settings.StressMultiple), settings.Duration);
     }
 }

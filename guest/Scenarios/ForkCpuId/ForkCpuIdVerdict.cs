@@ -15,6 +15,10 @@ internal static class ForkCpuIdVerdict
     /// </summary>
     public const int MinimumCrossCpuStarts = 20;
 
+    /// <summary>The run has <paramref name="multiple"/> times the stress a PASS needs: more forks add little.</summary>
+    public static bool StressReached(long crossCpuStarts, double multiple) =>
+        crossCpuStarts >= StressTarget.Of(MinimumCrossCpuStarts, multiple);
+
     /// <param name="rseqProblem">Why the guest has no rseq area (a SKIP only when the kernel lacks rseq); null when it has one.</param>
     public static ScenarioOutcome Judge(ForkCpuIdCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {

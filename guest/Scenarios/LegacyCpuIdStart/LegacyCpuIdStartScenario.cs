@@ -16,7 +16,7 @@ internal sealed class LegacyCpuIdStartScenario : IScenario
 
     public ScenarioOutcome Run(ScenarioSettings settings)
     {
-        var run = LegacyProbeLauncher.Run(settings.Duration, settings.Duration + ProbeOverhead);
+        var run = LegacyProbeLauncher.Run(settings.Duration, settings.StressMultiple, settings.Duration + ProbeOverhead);
         var report = LegacyProbeReport.Parse(run.OutputLines);
         return LegacyCpuIdStartVerdict.Judge(report, run.Failure);
     }

@@ -11,17 +11,20 @@ namespace Guest.Scenarios.LegacyCpuIdStart;
 /// </summary>
 internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegistrar registrar)
 {
-    /// <summary>As the measurement in docs/rseq.md: 500 sleeps show the fault every time, or never.</summary>
-    const int MaxSleeps = 500;
-
     /// <summary>Enough survivals to be sure; stopping there keeps a faulty kernel's run short.</summary>
     const int SurvivalsToStop = 20;
 
     /// <summary>Long enough that the sleep always blocks (a context switch), short enough for hundreds of them.</summary>
     const long SleepNanoseconds = 1_000_000;
 
-    public LegacyProbeReport Run(TimeSpan duration)
+    /// <param name="duration">The cap.</param>
+    /// <param name="stressMultiple">
+    /// The probe stops once this multiple of the minimum switched sleeps is reached: at 10×, the 500
+    /// sleeps of the measurement in docs/rseq.md, which show the fault every time or never.
+    /// </param>
+    public LegacyProbeReport Run(TimeSpan duration, double stressMultiple)
     {
+        var switchedSleepsTarget = StressTarget.Of(LegacyCpuIdStartVerdict.MinimumSwitchedSleeps, stressMultiple);
         var stopwatch = Stopwatch.StartNew();
         var tally = new LegacyProbeTally();
         var registration = registrar.ForCurrentThread();
@@ -43,7 +46,7 @@ internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegis
         if (pinError != 0)
             throw new InvalidOperationException($"could not pin the probe to cpu {cpu} (errno {pinError})");
 
-        while (stopwatch.Elapsed < duration && tally.Sleeps < MaxSleeps && tally.SentinelSurvived < SurvivalsToStop)
+        while (stopwatch.Elapsed < duration && tally.SwitchedSleeps < switchedSleepsTarget && tally.SentinelSurvived < SurvivalsToStop)
             tally.Record(SleepOnce(registration.Area));
         return tally.Report(cpu, stopwatch.ElapsedMilliseconds, null, registration.Length);
     }

@@ -12,6 +12,11 @@ internal static class LegacyProbeLauncher
     /// <summary>The hidden option that makes the guest run the probe instead of the scenarios.</summary>
     public const string ProbeOption = "--internal-legacy-probe";
 
-    public static ChildProcessRun Run(TimeSpan duration, TimeSpan timeout) =>
-        RseqOffChild.Run([ProbeOption, "--seconds", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)], timeout);
+    public static ChildProcessRun Run(TimeSpan duration, double stressMultiple, TimeSpan timeout) =>
+        RseqOffChild.Run(
+        [
+            ProbeOption,
+            "--seconds", duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+            "--stress-multiple", stressMultiple.ToString(CultureInfo.InvariantCulture),
+        ], timeout);
 }

@@ -42,7 +42,12 @@ internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls, RseqA
             {
                 threads.Add(Start("storm migrator", migrator.Run));
                 control.Start();
-                Thread.Sleep(settings.Duration);
+                // The workers and the migrator write these counts as they go; plain reads of them
+                // are whole on x86-64, and a count read a little stale only delays the stop a poll.
+                StressWait.Until(
+                    () => MigrationStormVerdict.FailConfirmed(slots.Sum(slot => slot.Mismatches), slots.Sum(slot => slot.NegativeCpuIds))
+                          || MigrationStormVerdict.StressReached(migrator.Migrations, slots.Sum(slot => slot.Comparisons), settings.StressMultiple),
+                    settings.Duration);
             }
         }
         finally

@@ -18,6 +18,13 @@ internal static class MigrationStormVerdict
     /// <summary>Comparisons made with no re-pin racing them.</summary>
     public const int MinimumComparisons = 1000;
 
+    /// <summary>The storm has <paramref name="multiple"/> times every stress minimum a PASS needs.</summary>
+    public static bool StressReached(long migrations, long comparisons, double multiple) =>
+        migrations >= StressTarget.Of(MinimumMigrations, multiple) && comparisons >= StressTarget.Of(MinimumComparisons, multiple);
+
+    /// <summary>One mismatch in a round no re-pin raced, or one negative cpu_id, is already the FAIL: no need to storm on.</summary>
+    public static bool FailConfirmed(long mismatches, long negativeCpuIds) => mismatches > 0 || negativeCpuIds > 0;
+
     /// <param name="rseqProblem">Why a worker had no rseq area (a SKIP only when the kernel lacks rseq); null when all had one.</param>
     public static ScenarioOutcome Judge(MigrationStormCounts counts, RseqProblem? rseqProblem, IReadOnlyList<string> evidence)
     {

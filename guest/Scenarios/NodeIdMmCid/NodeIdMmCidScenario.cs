@@ -20,7 +20,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
     /// with 4 vCPUs a thread records about 30 000 a second, and 4 × 50 000 give 100 000+ overlapping
     /// pairs, far above the minimum, while the analysis stays near a second.
     /// </summary>
-    const int MaxSamplesPerThread = 50_000;
+    public const int MaxSamplesPerThread = 50_000;
 
     public string Name => ScenarioNames.NodeIdMmCid;
 
@@ -35,7 +35,7 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         if (featureSize < RseqLayout.MmCidFeatureSize || settings.Cpus < NodeIdMmCidVerdict.MinimumCpus || !rseq.IsAvailable)
             return Judge(empty, threads, topology, settings, stopwatch, featureSize, rseq.Problem);
 
-        var run = SampleOnThreads(threads, settings.Duration);
+        var run = SampleOnThreads(threads, topology, settings.Duration, settings.Target(NodeIdMmCidVerdict.MinimumOverlapsChecked));
         if (run.Problem is not null)
             return Judge(empty, threads, topology, settings, stopwatch, featureSize, run.Problem);
         var allowedCpus = new CpuAffinity(libc).AllowedCpus().Count;
@@ -50,11 +50,14 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
         return NodeIdMmCidVerdict.Judge(counts, featureSize, problem, findings.Evidence);
     }
 
-    SamplingRun SampleOnThreads(int threads, TimeSpan duration)
+    /// <param name="overlapTarget">Overlapping pairs after which the sampling stops, short of the deadline (<see cref="CidSamplingGoal"/>).</param>
+    SamplingRun SampleOnThreads(int threads, NumaTopology topology, TimeSpan duration, long overlapTarget)
     {
         var threadCalls = new ThreadSyscalls(libc);
         var buffers = new CidSample[threads][];
-        var counts = new int[threads];
+        var samplers = new CidSampler?[threads];
+        var stop = new StopSignal();
+        using var gate = new SamplingGate();
         var problems = new RseqProblem?[threads];
         using var ready = new CountdownEvent(threads);
         using var go = new ManualResetEventSlim();
@@ -69,31 +72,66 @@ internal sealed class NodeIdMmCidScenario(LibC libc, Syscalls syscalls, RseqRegi
                 // Each thread has its own registration: glibc's, or one the guest makes for it.
                 var own = new RseqRegistrar(libc, syscalls, registrar.Abi).ForCurrentThread();
                 problems[thread] = own.Problem;
+                // Made before the ready signal, so the main thread sees it once everyone is ready.
+                if (own.IsAvailable)
+                    samplers[thread] = new CidSampler(syscalls, threadCalls, own.Area, thread, buffers[thread], stop, gate);
                 ready.Signal();
                 go.Wait();
-                if (!own.IsAvailable)
-                    return;
-                var sampler = new CidSampler(syscalls, threadCalls, own.Area, thread, buffers[thread]);
-                sampler.Run(Volatile.Read(ref deadline));
-                counts[thread] = sampler.Count;
+                samplers[thread]?.Run(Volatile.Read(ref deadline));
             }) { IsBackground = true, Name = $"cid sampler {thread}" };
             workers[thread].Start();
         }
         ready.Wait();
         var threadsAtStart = CountProcessThreads();
         Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+        var clock = Stopwatch.StartNew();
         go.Set();
-        // Counted again before the samplers are joined: a thread the runtime started meanwhile was
+        WaitForEnoughIntervals(samplers, buffers, problems, gate, topology, overlapTarget, duration, clock);
+        // Counted again while the samplers still run: a thread the runtime started meanwhile was
         // alive during the sampling, and the bound must not forget it.
-        Thread.Sleep(duration / 2);
-        var threadsMidway = CountProcessThreads();
+        var threadsAtEnd = CountProcessThreads();
+        stop.Set();
         foreach (var worker in workers)
             worker.Join();
 
         var samples = new List<CidSample>();
         for (var thread = 0; thread < threads; thread++)
-            samples.AddRange(buffers[thread].AsSpan(0, counts[thread]));
-        return new SamplingRun(samples, [threadsAtStart, threadsMidway], problems.FirstOrDefault(problem => problem is not null));
+            samples.AddRange(buffers[thread].AsSpan(0, samplers[thread]?.Count ?? 0));
+        return new SamplingRun(samples, [threadsAtStart, threadsAtEnd], problems.FirstOrDefault(problem => problem is not null));
+    }
+
+    /// <summary>
+    /// Waits while the samplers run until the intervals so far give the overlap target (checked on a
+    /// copy of what each sampler has published, with the samplers held at the gate), a thread had no
+    /// registration, the buffers are full, or the time is up. A pair gives at least one interval of each thread, so the first check waits
+    /// for as many intervals as pairs asked for.
+    /// </summary>
+    static void WaitForEnoughIntervals(CidSampler?[] samplers, CidSample[][] buffers, RseqProblem?[] problems, SamplingGate gate,
+        NumaTopology topology, long overlapTarget, TimeSpan duration, Stopwatch clock)
+    {
+        long Recorded() => samplers.Sum(sampler => (long)(sampler?.Count ?? 0));
+        var capacity = buffers.Sum(buffer => (long)buffer.Length);
+        long? waitFor = overlapTarget;
+        while (waitFor is { } count)
+        {
+            var target = Math.Min(count, capacity);
+            // A thread without a registration decides the outcome on its own: no point sampling on.
+            StressWait.Until(() => problems.Any(problem => problem is not null) || Recorded() >= target, duration - clock.Elapsed);
+            if (problems.Any(problem => problem is not null) || clock.Elapsed >= duration || Recorded() >= capacity)
+                return;
+            gate.Close();
+            try
+            {
+                var soFar = new List<CidSample>();
+                for (var thread = 0; thread < buffers.Length; thread++)
+                    soFar.AddRange(buffers[thread].AsSpan(0, samplers[thread]?.Count ?? 0));
+                waitFor = CidSamplingGoal.IntervalsToWaitFor(soFar, topology, overlapTarget);
+            }
+            finally
+            {
+                gate.Open();
+            }
+        }
     }
 
     /// <summary>Threads of this process now, samplers included: one side of <see cref="CidBound"/>.</summary>

@@ -12,20 +12,19 @@ namespace Guest.Scenarios.Selftests;
 /// so they run with glibc's registration switched off through its tunable, as their own
 /// run_*.sh scripts do. System.Diagnostics.Process for the same reason as LegacyProbeLauncher.
 /// </remarks>
-internal sealed class SelftestScenario(string programPath, TimeSpan timeout) : IScenario
+internal sealed class SelftestScenario(string programPath, TimeSpan timeout, IReadOnlyList<string>? arguments = null, string? name = null) : IScenario
 {
-    /// <summary>Generous for TCG: 5.10's basic_percpu_ops_test took 67 s on a loaded 2-core host, under a second with KVM.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(240);
-
     const string TunablesVariable = "GLIBC_TUNABLES";
     const string RseqOff = "glibc.pthread.rseq=0";
 
-    public string Name { get; } = ScenarioNames.SelftestPrefix + Path.GetFileName(programPath);
+    public string Name { get; } = ScenarioNames.SelftestPrefix + (name ?? Path.GetFileName(programPath));
 
-    /// <summary>Every regular file of <paramref name="folder"/>, by name; none when the folder is absent.</summary>
-    public static IReadOnlyList<IScenario> AllIn(string folder) =>
+    /// <summary>The runs <see cref="SelftestPlan"/> picks at this depth from the regular files of <paramref name="folder"/>; none when the folder is absent.</summary>
+    public static IReadOnlyList<IScenario> AllIn(string folder, StressDepth depth) =>
         Directory.Exists(folder)
-            ? Directory.GetFiles(folder).Order(StringComparer.Ordinal).Select(path => (IScenario)new SelftestScenario(path, DefaultTimeout)).ToList()
+            ? SelftestPlan.For(Directory.GetFiles(folder).Select(path => Path.GetFileName(path)).ToList(), depth)
+                .Select(run => (IScenario)new SelftestScenario(Path.Combine(folder, run.Program), run.Budget, run.Arguments, run.Name))
+                .ToList()
             : [];
 
     public ScenarioOutcome Run(ScenarioSettings settings)
@@ -38,6 +37,8 @@ internal sealed class SelftestScenario(string programPath, TimeSpan timeout) : I
             // Some selftests open files beside themselves (./settings); run them where they live.
             WorkingDirectory = Path.GetDirectoryName(programPath) ?? "/",
         };
+        foreach (var argument in arguments ?? [])
+            start.ArgumentList.Add(argument);
         start.Environment[TunablesVariable] = RseqOff;
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{programPath} did not start");

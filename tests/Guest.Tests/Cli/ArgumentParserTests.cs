@@ -13,10 +13,11 @@ public class ArgumentParserTests
     [Test]
     public void Every_value_option_is_read()
     {
-        var arguments = Parse("--scenarios", "fork_cpu_id", "--seconds", "2", "--seed", "42", "--threads", "3", "--ktap", "/dev/ttyS1");
+        var arguments = Parse("--scenarios", "fork_cpu_id", "--seconds", "2", "--seed", "42", "--threads", "3", "--ktap", "/dev/ttyS1",
+            "--depth", "deep", "--stress-multiple", "4");
 
         Assert.That(arguments, Is.EqualTo(new CommandLineArguments(
-            Scenarios: "fork_cpu_id", Seconds: "2", Seed: "42", Threads: "3", KtapPath: "/dev/ttyS1")));
+            Scenarios: "fork_cpu_id", Seconds: "2", Seed: "42", Threads: "3", KtapPath: "/dev/ttyS1", Depth: "deep", StressMultiple: "4")));
     }
 
     [Test]

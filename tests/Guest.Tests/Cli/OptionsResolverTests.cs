@@ -72,6 +72,61 @@ public class OptionsResolverTests
         Assert.That(Error(new CommandLineArguments(Seconds: seconds)), Does.StartWith("seconds must be"));
     }
 
+    [TestCase("quick", 3, 2)]
+    [TestCase("standard", 10, 8)]
+    [TestCase("deep", 100, 20)]
+    public void A_depth_picks_the_stress_multiple_and_the_cap(string depth, double multiple, double capSeconds)
+    {
+        var options = Resolve(new CommandLineArguments(), $"console=ttyS0 rseqh.depth={depth}");
+
+        Assert.That(StressDepthProfile.NameOf(options.Depth), Is.EqualTo(depth));
+        Assert.That(options.StressMultiple, Is.EqualTo(multiple));
+        Assert.That(options.Duration, Is.EqualTo(TimeSpan.FromSeconds(capSeconds)));
+    }
+
+    [Test]
+    public void Without_a_depth_the_run_is_standard_ten_times_the_minimum_stress_within_eight_seconds()
+    {
+        var options = Resolve(new CommandLineArguments());
+
+        Assert.That(options.Depth, Is.EqualTo(StressDepth.Standard));
+        Assert.That(options.StressMultiple, Is.EqualTo(10));
+        Assert.That(options.Duration, Is.EqualTo(TimeSpan.FromSeconds(8)));
+    }
+
+    [Test]
+    public void Seconds_and_a_stress_multiple_given_override_the_depths_own()
+    {
+        var options = Resolve(new CommandLineArguments(StressMultiple: "2.5"), "rseqh.depth=deep rseqh.seconds=3");
+
+        Assert.That(options.Depth, Is.EqualTo(StressDepth.Deep));
+        Assert.That(options.StressMultiple, Is.EqualTo(2.5));
+        Assert.That(options.Duration, Is.EqualTo(TimeSpan.FromSeconds(3)));
+    }
+
+    [Test]
+    public void The_stress_multiple_is_read_from_the_kernel_command_line()
+    {
+        Assert.That(Resolve(new CommandLineArguments(), "rseqh.multiple=4").StressMultiple, Is.EqualTo(4));
+    }
+
+    [Test]
+    public void An_unknown_depth_is_an_error_that_names_the_known_ones()
+    {
+        Assert.That(Error(new CommandLineArguments(Depth: "thorough")),
+            Is.EqualTo("depth must be one of quick, standard, deep, got 'thorough'"));
+    }
+
+    [TestCase("0.5")]
+    [TestCase("0")]
+    [TestCase("-3")]
+    [TestCase("ten")]
+    [TestCase("1001")]
+    public void A_stress_multiple_below_one_or_out_of_range_is_an_error(string multiple)
+    {
+        Assert.That(Error(new CommandLineArguments(StressMultiple: multiple)), Does.StartWith("stress multiple must be"));
+    }
+
     [Test]
     public void A_bad_value_on_the_kernel_command_line_is_an_error_too()
     {

@@ -130,13 +130,13 @@ public class AbiV2OutcomeTests
     }
 
     [Test]
-    public void The_child_runs_the_twin_alone_with_the_parents_seconds_seed_and_threads_under_the_hidden_option()
+    public void The_child_runs_the_twin_alone_with_the_parents_seconds_seed_threads_and_stress_multiple_under_the_hidden_option()
     {
-        var arguments = AbiV2Child.Arguments(Twin, new ScenarioSettings(TimeSpan.FromSeconds(2.5), Seed: 42, Threads: 3, Cpus: 4));
+        var arguments = AbiV2Child.Arguments(Twin, new ScenarioSettings(TimeSpan.FromSeconds(2.5), Seed: 42, Threads: 3, Cpus: 4, StressMultiple: 7.5));
 
         Assert.That(arguments, Is.EqualTo(new[]
         {
-            AbiV2Child.Option, "--scenarios", Twin, "--seconds", "2.5", "--seed", "42", "--threads", "3",
+            AbiV2Child.Option, "--scenarios", Twin, "--seconds", "2.5", "--seed", "42", "--threads", "3", "--stress-multiple", "7.5",
         }));
     }
 }

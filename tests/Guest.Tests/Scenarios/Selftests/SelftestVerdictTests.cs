@@ -75,9 +75,31 @@ public class SelftestVerdictTests
             File.WriteAllText(Path.Combine(folder, "param_test"), "");
             File.WriteAllText(Path.Combine(folder, "basic_test"), "");
 
-            Assert.That(SelftestScenario.AllIn(folder).Select(s => s.Name),
+            Assert.That(SelftestScenario.AllIn(folder, StressDepth.Quick).Select(s => s.Name),
                 Is.EqualTo(new[] { "selftest:basic_test", "selftest:param_test" }));
-            Assert.That(SelftestScenario.AllIn(Path.Combine(folder, "absent")), Is.Empty);
+            Assert.That(SelftestScenario.AllIn(Path.Combine(folder, "absent"), StressDepth.Deep), Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_selftest_run_passes_its_arguments_to_the_program_and_reports_under_its_own_name()
+    {
+        var folder = Directory.CreateTempSubdirectory("selftests-").FullName;
+        try
+        {
+            var script = Path.Combine(folder, "args_check");
+            File.WriteAllText(script, "#!/bin/sh\n[ \"$*\" = \"-T l -y\" ] || { echo \"got $*\"; exit 1; }\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var scenario = new SelftestScenario(script, TimeSpan.FromSeconds(10), ["-T", "l", "-y"], "args_check_list");
+            var outcome = scenario.Run(null!);
+
+            Assert.That(scenario.Name, Is.EqualTo("selftest:args_check_list"));
+            Assert.That(outcome.Verdict, Is.EqualTo(ScenarioVerdict.Pass), outcome.Reason);
         }
         finally
         {
