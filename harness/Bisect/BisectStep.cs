@@ -113,7 +113,7 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         var treeHash = (await _git.RunAsync(["rev-parse", "HEAD^{tree}"], cancellationToken)).Trim();
         var fragment = File.Exists(settings.FragmentPath) ? await File.ReadAllBytesAsync(settings.FragmentPath, cancellationToken) : [];
         return new StepCacheKey(treeHash, fragment, [], await CompilerVersion.FirstLineAsync(cancellationToken), settings.Scenarios,
-            HarnessVersion.Current, settings.Repeats, settings.Cpus, settings.GuestSeconds);
+            HarnessVersion.Current, settings.Repeats, settings.Cpus, EntryFor(settings, "key").Guest.CapSeconds);
     }
 
     async Task<(string Subject, string Author)> DescribeAsync(string commit, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class MatrixKernelTester(RunSession session, MatrixBisectSettings 
         var matrixDirectory = session.Settings.Matrix.DirectoryPath;
         var image = await session.Kernels.GetAsync(entry.Source, matrixDirectory, cancellationToken);
         var key = new StepCacheKey("image " + await FileSha256.ComputeAsync(image.ImagePath, cancellationToken), [], [], "",
-            settings.Scenarios, HarnessVersion.Current, settings.Repeats, entry.Cpus, entry.Guest.Seconds);
+            settings.Scenarios, HarnessVersion.Current, settings.Repeats, entry.Cpus, entry.Guest.CapSeconds, entry.Guest.Depth.ToString(), entry.Guest.StressMultiple);
         StepRecord record;
         if (!settings.Retest && await _cache.FindAsync(key, cancellationToken) is { } cached)
         {

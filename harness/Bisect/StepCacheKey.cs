@@ -7,7 +7,7 @@ namespace Harness.Bisect;
 /// Everything that decides a step's outcome, so a repeated bisect replays it in seconds: the
 /// commit's tree (its content, not its hash, so a rebased or amended commit with the same files is
 /// the same), the config fragment, the patches, the compiler, the chosen scenarios, the harness
-/// version, and the guest's settings (boots, vCPUs, seconds) since they decide how hard the kernel
+/// version, and the guest's settings (boots, vCPUs, the seconds cap, the depth and the stress multiple) since they decide how hard the kernel
 /// was pushed. The accelerator is left out: KVM and TCG answer the same question, at different speed.
 /// </summary>
 public sealed record StepCacheKey(
@@ -19,7 +19,9 @@ public sealed record StepCacheKey(
     string HarnessVersion,
     int Repeats,
     int Cpus,
-    double GuestSeconds)
+    double GuestSeconds,
+    string Depth = "Standard",
+    double? StressMultiple = null)
 {
     /// <summary>Bump when a step's verdict could change for the same inputs (the flaky rule, the judging).</summary>
     public const int FormatVersion = 1;
@@ -50,6 +52,9 @@ public sealed record StepCacheKey(
             Text("repeats", Repeats.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Text("cpus", Cpus.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Text("seconds", GuestSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            // How long each scenario stresses decides how likely a rare failure shows.
+            Text("depth", Depth);
+            Text("multiple", StressMultiple?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "depth's");
             Text("format", FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return Convert.ToHexStringLower(hash.GetHashAndReset());
         }

@@ -12,5 +12,5 @@ public sealed record StepSettings(
     IReadOnlyList<string> Scenarios,
     int Repeats,
     int Cpus,
-    double GuestSeconds,
+    double? GuestSeconds,
     bool Retest);

@@ -12,7 +12,7 @@ public sealed class BisectOptions
     public Option<string[]> Scenarios { get; } = new("--scenario", "-s") { Description = "A scenario that decides good and bad (repeatable; the regression's scenarios).", Required = true, AllowMultipleArgumentsPerToken = false };
     public Option<int> Repeat { get; } = new("--repeat") { Description = "Boots per commit at most: bad on two failures, good only with no failure over enough clean boots.", DefaultValueFactory = _ => 1 };
     public Option<int> Cpus { get; } = new("--cpus") { Description = "vCPUs of each VM.", DefaultValueFactory = _ => MatrixDefaults.Standard.Cpus };
-    public Option<double> Seconds { get; } = new("--seconds") { Description = "Seconds of stress per scenario in the guest.", DefaultValueFactory = _ => GuestSettings.Standard.Seconds };
+    public Option<double?> Seconds { get; } = new("--seconds") { Description = "The cap on each scenario's seconds of stress in the guest (default: the standard depth's)." };
     public Option<bool> Retest { get; } = new("--retest") { Description = "Build and boot every commit again instead of replaying cached outcomes (they are still written)." };
     public Option<AccelChoice?> Accel { get; } = CommonOptions.Accel();
     public Option<string?> Cache { get; } = CommonOptions.Cache();
@@ -35,7 +35,7 @@ public sealed class BisectOptions
         });
         Seconds.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is not (> 0 and <= 600))
+            if (result.GetValueOrDefault<double?>() is not (> 0 and <= 600))
                 result.AddError("--seconds takes a time from 0 to 600");
         });
     }
@@ -58,7 +58,7 @@ public sealed class BisectOptions
             throw new BisectInputException("--config applies to a bisect of a --tree; the kernels of a --matrix keep the config they were built with");
         return new MatrixBisectSettings(ReadScenarios(parse), parse.GetValue(Repeat),
             parse.GetResult(Cpus) is { Implicit: false } ? parse.GetValue(Cpus) : null,
-            parse.GetResult(Seconds) is { Implicit: false } ? parse.GetValue(Seconds) : null,
+            parse.GetValue(Seconds),
             parse.GetValue(Retest));
     }
 

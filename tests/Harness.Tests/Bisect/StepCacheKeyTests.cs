@@ -28,6 +28,8 @@ public class StepCacheKeyTests
             Base with { Repeats = 4 },
             Base with { Cpus = 2 },
             Base with { GuestSeconds = 5 },
+            Base with { Depth = "Deep" },
+            Base with { StressMultiple = 20 },
         };
         Assert.That(variants.Select(v => v.Value).Append(Base.Value).Distinct().Count(), Is.EqualTo(variants.Length + 1));
     }
