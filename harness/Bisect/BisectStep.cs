@@ -1,8 +1,9 @@
+using Harness.Judging;
 using System.Diagnostics;
 using Harness.Config;
 using Harness.KernelBuild;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Records;
 using Harness.Running;
 using Harness.Vm;
 
@@ -62,7 +63,7 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         {
             // A commit that does not build says nothing about the regression: git bisect skips it.
             var kept = KeepBuildLog(layout.LogPath, shortCommit);
-            return new StepRecord(commit, subject, author, StepVerdict.Untestable, $"build failed: {OneLine(e.Message)}",
+            return new StepRecord(commit, subject, author, KernelJudgement.Untestable, $"build failed: {OneLine(e.Message)}",
                 buildClock.Elapsed.TotalSeconds, 0, [], kept is null ? [] : [kept]);
         }
         var buildSeconds = build.Seconds;
@@ -138,10 +139,10 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         return (lines[0].Trim(), lines.Length > 1 ? lines[1].Trim() : "");
     }
 
-    public static string Word(StepVerdict verdict) => verdict switch
+    public static string Word(KernelJudgement verdict) => verdict switch
     {
-        StepVerdict.Good => "good",
-        StepVerdict.Bad => "bad",
+        KernelJudgement.Good => "good",
+        KernelJudgement.Bad => "bad",
         _ => "skip",
     };
 

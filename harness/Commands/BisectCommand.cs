@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Harness.Bisect;
-using Harness.Results;
+using Harness.Records;
 
 namespace Harness.Commands;
 

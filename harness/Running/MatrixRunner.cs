@@ -1,5 +1,7 @@
 using Harness.Config;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
+using Harness.Reports;
 
 namespace Harness.Running;
 
@@ -80,7 +82,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
     static string Verdicts(KernelResult result)
     {
-        var words = string.Join(" ", result.Scenarios.Select(s => $"{s.Scenario}={ResultTable.Word(s.Outcome)}"));
+        var words = string.Join(" ", result.Scenarios.Select(s => $"{s.Scenario}={VerdictWords.Word(s.Outcome)}"));
         var release = result.KernelRelease is null ? "" : $" ({result.KernelRelease})";
         return result.Error is null ? $"{words}{release}" : $"ERROR {result.Error}";
     }

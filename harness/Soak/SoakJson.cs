@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Results;
+using Harness.Records;
 using Protocol;
 
 namespace Harness.Soak;

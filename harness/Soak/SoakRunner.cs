@@ -1,4 +1,5 @@
-using Harness.Results;
+using Harness.Records;
+using Harness.Reports;
 using Harness.Running;
 
 namespace Harness.Soak;
@@ -28,7 +29,7 @@ public sealed class SoakRunner(RunSession session, TimeProvider clock, Action<st
                 var left = duration - (clock.GetUtcNow() - started);
                 log($"soak: round {number}{(left > TimeSpan.Zero ? $", {left.TotalMinutes:0.0} min left" : ", past the time asked")}");
                 var roundStart = clock.GetTimestamp();
-                var folder = RunFolder.Create(soakFolder, clock.GetUtcNow());
+                var folder = RunFolder.Create(soakFolder, clock.GetUtcNow(), TableExporter.Standard);
                 var record = await session.RunAsync(1, folder, ct);
                 rounds.Add(SoakRound.From(number, folder.RunId, record, clock.GetElapsedTime(roundStart), ProcessFootprint.Measure()));
                 log($"soak: round {number} done, {OutcomeChanges.Find(rounds).Count} cell(s) changed so far");

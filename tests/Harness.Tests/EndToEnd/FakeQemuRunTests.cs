@@ -1,6 +1,6 @@
 using System.Globalization;
 using CliWrap;
-using Harness.Results;
+using Harness.Records;
 using Protocol;
 
 namespace Harness.Tests.EndToEnd;

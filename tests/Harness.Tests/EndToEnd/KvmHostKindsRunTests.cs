@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Harness.Results;
+using Harness.Records;
 using Protocol;
 
 namespace Harness.Tests.EndToEnd;

@@ -1,4 +1,5 @@
-using Harness.Results;
+
+using Harness.Records;
 
 namespace Harness.Tests.Records;
 

@@ -1,6 +1,7 @@
 using Harness.Config;
+using Harness.Judging;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Records;
 using Harness.Vm;
 using Protocol;
 

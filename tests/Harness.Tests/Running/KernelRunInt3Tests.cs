@@ -1,11 +1,12 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Running;
-using Harness.Tests.Results;
+using Harness.Tests.Judging;
 using Harness.Vm;
 using Protocol;
-using static Harness.Tests.Results.ConsoleExcerpts;
+using static Harness.Tests.Judging.ConsoleExcerpts;
 
 namespace Harness.Tests.Running;
 

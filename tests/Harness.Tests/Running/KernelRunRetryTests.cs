@@ -1,8 +1,9 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Running;
-using Harness.Tests.Results;
+using Harness.Tests.Judging;
 using Harness.Vm;
 using Protocol;
 using InitScript = Harness.GuestImage.InitScript;

@@ -2,7 +2,7 @@ using Harness.Commands;
 using Harness.Config;
 using Harness.GuestImage;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Records;
 using Harness.Running;
 using Harness.Vm;
 

@@ -1,6 +1,6 @@
 using Harness.Commands;
 using Harness.Config;
-using Harness.Results;
+using Harness.Judging;
 using Protocol;
 
 namespace Harness.Tests.Running;

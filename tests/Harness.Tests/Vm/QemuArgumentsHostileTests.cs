@@ -1,6 +1,6 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Records;
 using Harness.Vm;
 
 namespace Harness.Tests.Vm;
