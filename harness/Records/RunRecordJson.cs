@@ -1,22 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Harness.Records.Json;
 
 namespace Harness.Records;
 
-/// <summary>run.json's serialisation: snake_case keys and outcome words in capitals, as in the tables.</summary>
+/// <summary>run.json: the run's record written as its file types (<see cref="RunDocument"/>), and read back.</summary>
 public static class RunRecordJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
-    };
-
-    public static string Serialize(RunRecord record) => JsonSerializer.Serialize(record, Options);
+    public static string Serialize(RunRecord record) =>
+        JsonSerializer.Serialize(RunDocumentMapping.ToDocument(record), RunDocumentContext.Default.RunDocument);
 
     public static RunRecord Deserialize(string json) =>
-        JsonSerializer.Deserialize<RunRecord>(json, Options) ?? throw new JsonException("run.json is empty");
+        RunDocumentMapping.ToRecord(JsonSerializer.Deserialize(json, RunDocumentContext.Default.RunDocument) ?? throw new JsonException("run.json is empty"));
 }
