@@ -30,8 +30,14 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops the others.
-            return Unbootable(entry, repeat, scenarios, OneLine(exception.Message), clock.GetElapsedTime(acquireStart));
+            // A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops
+            // the others. One that failed for no reason the harness knows is a bug of the harness: its
+            // row says so and names the file with the stack trace, which the one line cannot hold.
+            var reason = IsKernelFault(exception)
+                ? OneLine(exception.Message)
+                : $"internal error ({exception.GetType().Name}: {OneLine(exception.Message)}); " +
+                  CrashLog.Write(exception, [entry.Name], context.Folder.Path, clock.GetUtcNow());
+            return Unbootable(entry, repeat, scenarios, reason, clock.GetElapsedTime(acquireStart));
         }
         var acquired = clock.GetElapsedTime(acquireStart);
 
@@ -181,6 +187,14 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             new KernelTimings(spent.TotalSeconds, false, null, null), null, null, [], null, null,
             new Dictionary<string, string>(), BootAttempts: 0, ExpectationMisses: [$"not booted: {reason}"]);
     }
+
+    /// <summary>
+    /// The failures of getting a kernel that say something about that kernel or its source: a fetch,
+    /// a build, a tree out of step, a corrupt image, a file that cannot be read.
+    /// </summary>
+    static bool IsKernelFault(Exception exception) => exception is KernelAcquisitionException or KernelBuild.KernelBuildException
+        or KernelBuild.TreeOutOfStepException or GuestImage.GuestBuildException or FormatException or InvalidDataException
+        or IOException or UnauthorizedAccessException;
 
     static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Harness.Commands;
+namespace Harness.Running;
 
 /// <summary>
 /// Where the stack trace of a harness bug goes: a file the one-line message names, so a user can
@@ -17,7 +17,7 @@ public static class CrashLog
         {
             Directory.CreateDirectory(directory);
             File.WriteAllText(path, string.Join(Environment.NewLine,
-                $"harness {Running.HarnessVersion.Current} crashed at {now:O}",
+                $"harness {HarnessVersion.Current} crashed at {now:O}",
                 $"arguments: {string.Join(' ', arguments)}",
                 "",
                 exception.ToString(),
