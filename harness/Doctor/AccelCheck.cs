@@ -102,10 +102,10 @@ public sealed class AccelCheck(RunSession session, string probeConsolePath)
         {
             return CheckResult.Broken(Name, e.Message, "make the KVM device usable (the kvm group, or load the kvm module), or set accel: auto");
         }
-        var line = $"{decision.Accel} ({decision.Reason})";
+        var line = $"{decision.Accel.Word()} ({decision.Reason})";
         // A KVM device that is there but cannot boot Linux (or cannot be opened) is worth fixing:
         // everything then runs under TCG, several times slower. A host without one has nothing to fix.
-        if (decision.Accel == AccelDecision.Tcg && session.Accel.Choice == AccelChoice.Auto && File.Exists(AccelSetup.KvmDevice))
+        if (decision.Accel == Vm.Accel.Tcg && session.Accel.Choice == AccelChoice.Auto && File.Exists(AccelSetup.KvmDevice))
             return CheckResult.Warn(Name, line, $"{AccelSetup.KvmDevice} is there but KVM did not run Linux, so runs use TCG (slower); probe console: {boot.ConsoleLogPath}");
         return CheckResult.Ok(Name, line);
     }

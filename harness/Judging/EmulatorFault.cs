@@ -59,9 +59,9 @@ public static class EmulatorFault
     /// The boot's first finding when it is this emulator fault, else null. "Before the guest" is
     /// placed by /init's line on the console when there is one, else by the result stream.
     /// </summary>
-    public static ConsoleFinding? CodePatchingCrash(IReadOnlyList<ConsoleFinding> findings, ConsoleTimeline timeline, bool streamStarted, string accel)
+    public static ConsoleFinding? CodePatchingCrash(IReadOnlyList<ConsoleFinding> findings, ConsoleTimeline timeline, bool streamStarted, Accel accel)
     {
-        if (accel != AccelDecision.Tcg || findings.Count == 0)
+        if (accel != Accel.Tcg || findings.Count == 0)
             return null;
         var first = findings.MinBy(f => f.LineNumber)!;
         if (!first.IsInt3Oops() || !(IsPatchedSite(first.RipFunction()) || TrappedOnAPatchableInstruction(first.Trace)))

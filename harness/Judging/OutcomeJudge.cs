@@ -29,7 +29,7 @@ public static class OutcomeJudge
         GuestReport report,
         TimeSpan bootTimeout,
         TimeSpan testTimeout,
-        string accel,
+        Accel accel,
         GuestConsole? console = null,
         TimeSpan? silenceTimeout = null)
     {
@@ -95,7 +95,7 @@ public static class OutcomeJudge
     /// for a lockup there; null when there was none, the console has no markers (the scenarios
     /// answer for everything then), or QEMU's code-patching fault already made every outcome an ERROR.
     /// </summary>
-    public static ScenarioOutcome? ConsoleOutcome(IReadOnlyList<string> requestedScenarios, VmRun run, GuestReport report, string accel, GuestConsole? console)
+    public static ScenarioOutcome? ConsoleOutcome(IReadOnlyList<string> requestedScenarios, VmRun run, GuestReport report, Accel accel, GuestConsole? console)
     {
         var timeline = console?.Timeline ?? ConsoleTimeline.None;
         if (!timeline.HasMarkers || EmulatorFault.CodePatchingCrash(run.ConsoleFindings, timeline, report.Started, accel) is not null)
@@ -175,8 +175,8 @@ public static class OutcomeJudge
 
     // Once the guest's stream has begun an int3 is never forgiven, but the reader should know
     // that this one has the emulator fault's shape.
-    static string PatchingHint(ConsoleFinding finding, string accel) =>
-        accel == AccelDecision.Tcg && finding.IsInt3Oops() && EmulatorFault.IsPatchedSite(finding.RipFunction())
+    static string PatchingHint(ConsoleFinding finding, Accel accel) =>
+        accel == Accel.Tcg && finding.IsInt3Oops() && EmulatorFault.IsPatchedSite(finding.RipFunction())
             ? $" (int3 at {finding.Rip}, a live-patched site: under TCG possibly QEMU's code-patching race, judged as the kernel's since the guest was running)"
             : "";
 
@@ -201,7 +201,7 @@ public static class OutcomeJudge
 
     static string? BrokenRunReason(
         IReadOnlyList<string> requested, VmRun run, GuestReport report, GuestConsole? console, TimeSpan bootTimeout, TimeSpan testTimeout,
-        string accel, TimeSpan? silenceTimeout)
+        Accel accel, TimeSpan? silenceTimeout)
     {
         var guestExit = console?.GuestExitStatus;
         // A guest killed by a signal writes no final line: /init's account of it is the reason,
@@ -210,7 +210,7 @@ public static class OutcomeJudge
             return $"{GuestExit.Describe(crashed)} {StreamCheck.Progress(report)}";
         return run.End switch
         {
-            VmEnd.ConsoleSilent or VmEnd.KvmInternalError when accel == AccelDecision.Kvm =>
+            VmEnd.ConsoleSilent or VmEnd.KvmInternalError when accel == Accel.Kvm =>
                 $"{StopReason(run, silenceTimeout)} (under KVM: this host's KVM could not boot this kernel; accel: auto falls back to TCG)",
             VmEnd.ConsoleSilent or VmEnd.KvmInternalError => StopReason(run, silenceTimeout),
             VmEnd.BootTimeout => $"boot timeout: no result stream within {bootTimeout.TotalSeconds:0} s",

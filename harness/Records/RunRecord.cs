@@ -31,7 +31,7 @@ public sealed record HostInfo(string Name, string Os, string KernelRelease, int 
 /// <param name="AccelFallback">When a KVM boot stalled mid-run and the run went on under TCG: on which kernel, and why.</param>
 public sealed record VmEnvironment(
     string QemuVersion,
-    string Accel,
+    Vm.Accel? Accel,
     string AccelReason,
     Vm.KvmProof? KvmProof = null,
     Vm.AccelFallback? AccelFallback = null);

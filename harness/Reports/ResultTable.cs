@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Judging;
 using Harness.Records;
+using Harness.Vm;
 using Protocol;
 
 namespace Harness.Reports;
@@ -24,7 +25,7 @@ public sealed record ResultTable(
             new("harness", run.HarnessVersion),
             new("host", $"{run.Host.Os}, {run.Host.Cpus} CPUs, kernel {run.Host.KernelRelease}"),
             new("qemu", run.Vm.QemuVersion),
-            new("accel", $"{run.Vm.Accel} ({run.Vm.AccelReason})"),
+            new("accel", $"{run.Vm.Accel?.Word() ?? "none"} ({run.Vm.AccelReason})"),
             new("guest image", $"{Short(run.Guest.ContentHash)}{(run.Guest.FromCache ? " (cached)" : $" (built in {run.Guest.BuildSeconds:0.0} s)")}"),
             new("matrix", run.MatrixFile),
         };

@@ -135,8 +135,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     /// </summary>
     public static readonly TimeSpan KvmStallLimit = TimeSpan.FromSeconds(10);
 
-    static TimeSpan? SilenceLimit(KernelEntry entry, string accel) =>
-        accel == AccelDecision.Kvm && (entry.SilenceTimeout is null || entry.SilenceTimeout > KvmStallLimit)
+    static TimeSpan? SilenceLimit(KernelEntry entry, Accel accel) =>
+        accel == Accel.Kvm && (entry.SilenceTimeout is null || entry.SilenceTimeout > KvmStallLimit)
             ? KvmStallLimit
             : entry.SilenceTimeout;
 
@@ -165,7 +165,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     /// booted again: a kernel bug is the kernel's (an int3 at an ordinary function included), and a
     /// second boot that happens to pass must not hide it; it stays an ERROR naming the line.
     /// </summary>
-    static bool ShouldBootAgain(VmRun run, GuestReport report, GuestConsole console, string accel)
+    static bool ShouldBootAgain(VmRun run, GuestReport report, GuestConsole console, Accel accel)
     {
         if (report.Started || console.GuestStarted)
             return false;

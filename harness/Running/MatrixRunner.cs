@@ -72,7 +72,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
     /// <summary>The accelerator as it stands when the record is written: none decided yet when nothing booted.</summary>
     static VmEnvironment Environment(string qemuVersion, Vm.AccelResolver accel) => accel.Current is { } decision
         ? new VmEnvironment(qemuVersion, decision.Accel, decision.Reason, decision.Proof, decision.Fallback)
-        : new VmEnvironment(qemuVersion, accel.Choice == AccelChoice.Tcg ? Vm.AccelDecision.Tcg : "none", "no kernel was booted, so no accelerator was chosen");
+        : new VmEnvironment(qemuVersion, accel.Choice == AccelChoice.Tcg ? Vm.Accel.Tcg : null, "no kernel was booted, so no accelerator was chosen");
 
     /// <summary>The reason of every scenario of the kernel that was booting or running when the run was interrupted.</summary>
     public const string Interrupted = "interrupted";

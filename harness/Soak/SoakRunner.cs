@@ -1,6 +1,7 @@
 using Harness.Records;
 using Harness.Reports;
 using Harness.Running;
+using Harness.Vm;
 
 namespace Harness.Soak;
 
@@ -41,7 +42,7 @@ public sealed class SoakRunner(RunSession session, TimeProvider clock, Action<st
             interrupted = true;
         }
 
-        var accel = session.Accel.Current is { } decision ? $"{decision.Accel} ({decision.Reason})" : "none (nothing booted)";
+        var accel = session.Accel.Current is { } decision ? $"{decision.Accel.Word()} ({decision.Reason})" : "none (nothing booted)";
         return new SoakReport(
             session.Settings.Matrix.FilePath, started, clock.GetUtcNow(), duration, interrupted, session.QemuVersion, accel,
             rounds, OutcomeChanges.Find(rounds), start, ProcessFootprint.Measure());

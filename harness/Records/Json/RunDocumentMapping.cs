@@ -15,7 +15,7 @@ public static class RunDocumentMapping
     public static RunDocument ToDocument(RunRecord run) => new(
         run.SchemaVersion, run.RunId, run.HarnessVersion, run.Started, run.Finished, run.MatrixFile,
         new HostDocument(run.Host.Name, run.Host.Os, run.Host.KernelRelease, run.Host.Cpus),
-        new VmDocument(run.Vm.QemuVersion, run.Vm.Accel, run.Vm.AccelReason,
+        new VmDocument(run.Vm.QemuVersion, run.Vm.Accel?.Word() ?? NoAccel, run.Vm.AccelReason,
             run.Vm.KvmProof is { } proof ? new KvmProofDocument(proof.Kernel, proof.SecondsToUserSpace) : null,
             run.Vm.AccelFallback is { } fallback ? new AccelFallbackDocument(fallback.Kernel, fallback.Reason) : null),
         new GuestDocument(run.Guest.ContentHash, run.Guest.FromCache, run.Guest.BuildSeconds),
@@ -26,12 +26,19 @@ public static class RunDocumentMapping
     public static RunRecord ToRecord(RunDocument file) => new(
         file.SchemaVersion, file.RunId, file.HarnessVersion, file.Started, file.Finished, file.MatrixFile,
         new HostInfo(file.Host.Name, file.Host.Os, file.Host.KernelRelease, file.Host.Cpus),
-        new VmEnvironment(file.Vm.QemuVersion, file.Vm.Accel, file.Vm.AccelReason,
+        new VmEnvironment(file.Vm.QemuVersion, ReadAccel(file.Vm.Accel), file.Vm.AccelReason,
             file.Vm.KvmProof is { } proof ? new KvmProof(proof.Kernel, proof.SecondsToUserSpace) : null,
             file.Vm.AccelFallback is { } fallback ? new AccelFallback(fallback.Kernel, fallback.Reason) : null),
         new GuestImageInfo(file.Guest.ContentHash, file.Guest.FromCache, file.Guest.BuildSeconds),
         file.Scenarios,
         file.Kernels.Select(ToRecord).ToList());
+
+    /// <summary>What run.json says when no kernel was booted, so no accelerator was chosen.</summary>
+    const string NoAccel = "none";
+
+    static Accel? ReadAccel(string word) => word == NoAccel ? null
+        : Enum.GetValues<Accel>().Where(accel => accel.Word() == word).Cast<Accel?>().FirstOrDefault()
+          ?? throw new System.Text.Json.JsonException($"'{word}' is not an accelerator of run.json");
 
     static KernelDocument ToDocument(KernelResult kernel) => new(
         kernel.Name, kernel.Repeat, kernel.Source, kernel.Identity,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CliWrap;
 using Harness.Records;
+using Harness.Vm;
 using Protocol;
 
 namespace Harness.Tests.EndToEnd;
@@ -48,7 +49,7 @@ public class FakeQemuRunTests : ScratchTests
         Assert.Multiple(() =>
         {
             Assert.That(run.SchemaVersion, Is.EqualTo(RunRecord.CurrentSchemaVersion));
-            Assert.That(run.Vm.Accel, Is.EqualTo("tcg"));
+            Assert.That(run.Vm.Accel, Is.EqualTo(Accel.Tcg));
             Assert.That(run.Vm.QemuVersion, Does.Contain("fake"));
             Assert.That(run.Kernels.Single().KernelRelease, Is.EqualTo("6.1.0-50-amd64"));
             Assert.That(run.Kernels.Single().Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Harness.Records;
+using Harness.Vm;
 using Protocol;
 
 namespace Harness.Tests.EndToEnd;
@@ -57,7 +58,7 @@ public class KvmHostKindsRunTests : ScratchTests
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Output + outcome.Errors);
         EveryKernelPassed(run);
-        Assert.That(run.Vm.Accel, Is.EqualTo("kvm"));
+        Assert.That(run.Vm.Accel, Is.EqualTo(Accel.Kvm));
         Assert.That(run.Vm.KvmProof!.Kernel, Does.StartWith("first ("));
         Assert.That(outcome.Output, Does.Contain("accel kvm (first ("));
     }
@@ -69,7 +70,7 @@ public class KvmHostKindsRunTests : ScratchTests
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Output + outcome.Errors);
         EveryKernelPassed(run);
-        Assert.That(run.Vm.Accel, Is.EqualTo("tcg"));
+        Assert.That(run.Vm.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(run.Vm.AccelReason, Does.Contain("did not reach user space under KVM: console silent for 5 s after: Probing EDD"));
         Assert.That(outcome.Output, Does.Contain("accel tcg (first ("));
         Assert.That(File.ReadAllText(Path.Combine(Scratch.Results, "latest", "summary.md")), Does.Contain("did not reach user space under KVM"));
@@ -93,7 +94,7 @@ public class KvmHostKindsRunTests : ScratchTests
 
         Assert.That(outcome.ExitCode, Is.EqualTo(0), outcome.Output + outcome.Errors);
         EveryKernelPassed(run);
-        Assert.That(run.Vm.Accel, Is.EqualTo("tcg"));
+        Assert.That(run.Vm.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(run.Vm.KvmProof, Is.Not.Null);
         Assert.That(run.Vm.AccelFallback!.Kernel, Is.EqualTo("first"));
         Assert.That(run.Vm.AccelFallback.Reason, Is.EqualTo("console silent for 3 s after: Probing EDD (edd=off to disable)... ok"));

@@ -1,4 +1,5 @@
 using Harness.Records;
+using Harness.Vm;
 using Protocol;
 
 namespace Harness.Tests.EndToEnd;
@@ -71,11 +72,11 @@ public class RealVmTests
     /// </summary>
     static void AccelDecisionIsProven(VmEnvironment vm)
     {
-        if (vm.Accel == "kvm")
+        if (vm.Accel == Accel.Kvm)
             Assert.That(vm.KvmProof, Is.Not.Null, vm.AccelReason);
         else
             Assert.That(vm.AccelReason, Does.Contain("cannot be opened").Or.Contain("did not reach user space under KVM").Or.Contain("KVM stalled"));
-        TestContext.Out.WriteLine($"accel {vm.Accel}: {vm.AccelReason}");
+        TestContext.Out.WriteLine($"accel {vm.Accel?.Word()}: {vm.AccelReason}");
     }
 
     [Test]

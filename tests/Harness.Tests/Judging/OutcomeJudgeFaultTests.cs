@@ -18,7 +18,7 @@ public class OutcomeJudgeFaultTests
     static string Pass(int number, string scenario) => KtapLines.Result(number, scenario, ScenarioVerdict.Pass, null);
 
     static IReadOnlyList<ScenarioOutcome> Judge(VmRun run, GuestConsole console, params string[] stream) =>
-        OutcomeJudge.Judge(Requested, run, GuestReportReader.Read(stream), Timeout, Timeout, "tcg", console);
+        OutcomeJudge.Judge(Requested, run, GuestReportReader.Read(stream), Timeout, Timeout, Accel.Tcg, console);
 
     static IEnumerable<(ScenarioVerdict, string?)> Verdicts(IEnumerable<ScenarioOutcome> outcomes) => outcomes.Select(o => (o.Outcome, o.Reason));
 

@@ -25,7 +25,7 @@ public class OutcomeJudgeSourceTests
     }
 
     static IReadOnlyList<ScenarioOutcome> Judge(string[] requested, VmRun run, GuestReport report) =>
-        OutcomeJudge.Judge(requested, run, report, Timeout, Timeout, "tcg");
+        OutcomeJudge.Judge(requested, run, report, Timeout, Timeout, Accel.Tcg);
 
     [Test]
     public void The_guests_own_verdicts_come_from_the_guest()

@@ -27,7 +27,7 @@ public class OutcomeJudgeTests
     }
 
     static ScenarioOutcome JudgeOne(VmRun run, GuestReport report) =>
-        OutcomeJudge.Judge(Requested, run, report, Timeout, Timeout, "tcg").Single();
+        OutcomeJudge.Judge(Requested, run, report, Timeout, Timeout, Accel.Tcg).Single();
 
     [Test]
     public void A_complete_run_keeps_the_guests_pass() =>
@@ -128,8 +128,8 @@ public class OutcomeJudgeTests
     {
         var int3 = Int3("sched_clock_cpu+0x11/0x1c0");
 
-        var underTcg = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), GuestReportReader.Read([]), Timeout, Timeout, "tcg").Single();
-        var underKvm = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), GuestReportReader.Read([]), Timeout, Timeout, "kvm").Single();
+        var underTcg = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), GuestReportReader.Read([]), Timeout, Timeout, Accel.Tcg).Single();
+        var underKvm = OutcomeJudge.Judge(Requested, Run(VmEnd.EndedEarly, int3), GuestReportReader.Read([]), Timeout, Timeout, Accel.Kvm).Single();
 
         Assert.That((underTcg.Outcome, underKvm.Outcome), Is.EqualTo((ScenarioVerdict.Error, ScenarioVerdict.Error)));
         Assert.That(underTcg.Reason, Does.StartWith("int3 oops under TCG at sched_clock_cpu+0x11/0x1c0"));

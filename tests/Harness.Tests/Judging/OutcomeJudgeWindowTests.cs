@@ -36,8 +36,8 @@ public class OutcomeJudgeWindowTests
         var guestConsole = GuestConsole.Read(console);
         requested ??= Requested;
         return new Judged(
-            OutcomeJudge.Judge(requested, run, report, Timeout, Timeout, "tcg", guestConsole),
-            OutcomeJudge.ConsoleOutcome(requested, run, report, "tcg", guestConsole),
+            OutcomeJudge.Judge(requested, run, report, Timeout, Timeout, Accel.Tcg, guestConsole),
+            OutcomeJudge.ConsoleOutcome(requested, run, report, Accel.Tcg, guestConsole),
             OutcomeJudge.Places(run, guestConsole));
     }
 

@@ -43,7 +43,7 @@ static class SampleRun
             RunRecord.CurrentSchemaVersion, "20261127-000000", "0.1.0",
             new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 27, 0, 5, 0, TimeSpan.Zero), "/repo/kernels.yaml",
             new HostInfo("host", "Debian GNU/Linux 12 (bookworm)", "6.18.0", 2),
-            new VmEnvironment("QEMU emulator version 7.2.22", "kvm", "bookworm-6.1 reached user space under KVM in 1.2 s",
+            new VmEnvironment("QEMU emulator version 7.2.22", Accel.Kvm, "bookworm-6.1 reached user space under KVM in 1.2 s",
                 new KvmProof("bookworm-6.1", 1.2), new AccelFallback("control-5.10-fork", "console silent for 30 s")),
             new GuestImageInfo("0cac7773bd1ffd453478141e1fadeb1e", false, 42.5),
             [ScenarioNames.ForkCpuId, ScenarioNames.CsAbort],

@@ -2,6 +2,7 @@ using Harness.Config;
 using Harness.Judging;
 using Harness.Records;
 using Harness.Reports;
+using Harness.Vm;
 using Protocol;
 using static Harness.Tests.Reports.TableTexts;
 
@@ -18,7 +19,7 @@ public class ResultTableTests
 
     static RunRecord Run(params KernelResult[] kernels) => new(
         RunRecord.CurrentSchemaVersion, "20261127-000000", "0.1.0", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "kernels.yaml",
-        new HostInfo("host", "Debian 12", "6.18", 2), new VmEnvironment("QEMU 7.2", "tcg", "no KVM"), new GuestImageInfo("abc", true, 0),
+        new HostInfo("host", "Debian 12", "6.18", 2), new VmEnvironment("QEMU 7.2", Accel.Tcg, "no KVM"), new GuestImageInfo("abc", true, 0),
         [ScenarioNames.ForkCpuId], kernels);
 
     [Test]
@@ -133,7 +134,7 @@ public class ResultTableExpectationTests
 
     static RunRecord Run(KernelResult kernel) => new(
         RunRecord.CurrentSchemaVersion, "20261127-000000", "0.1.0", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, "kernels.yaml",
-        new HostInfo("host", "Debian 12", "6.18", 2), new VmEnvironment("QEMU 7.2", "tcg", "no KVM"), new GuestImageInfo("abc", true, 0),
+        new HostInfo("host", "Debian 12", "6.18", 2), new VmEnvironment("QEMU 7.2", Accel.Tcg, "no KVM"), new GuestImageInfo("abc", true, 0),
         [ScenarioNames.ForkCpuId, ScenarioNames.AffinityPin], [kernel]);
 
     [Test]

@@ -151,11 +151,11 @@ public class KernelRunRetryTests
 
         var result = await RunAsync(vms, accel);
 
-        Assert.That(vms.Requests.Select(r => r.Accel), Is.EqualTo(new[] { "kvm", "tcg" }));
+        Assert.That(vms.Requests.Select(r => r.Accel), Is.EqualTo(new[] { Accel.Kvm, Accel.Tcg }));
         Assert.That(vms.Requests[0].SilenceTimeout, Is.EqualTo(KernelRun.KvmStallLimit));
         Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
         Assert.That(result.BootAttempts, Is.EqualTo(1), "the switch of accelerator is not a failed attempt of the kernel");
-        Assert.That(accel.Current!.Accel, Is.EqualTo("tcg"));
+        Assert.That(accel.Current!.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(accel.Current.Fallback, Is.EqualTo(new AccelFallback("k", "console silent for 10 s after: Probing EDD (edd=off to disable)... ok")));
     }
 

@@ -22,7 +22,7 @@ public class RealQemuTests
     static string Required(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : throw new IgnoreException($"{name} is not set");
 
-    VmRequest Request(string accel, int numaNodes = 1) => new(
+    VmRequest Request(Accel accel, int numaNodes = 1) => new(
         Required("RSEQH_TEST_KERNEL"), Required("RSEQH_TEST_INITRAMFS"), Cpus: 2, MemoryMiB: 512, accel, [],
         BootTimeout: TimeSpan.FromMinutes(2), TestTimeout: TimeSpan.FromMinutes(2),
         Path.Combine(_directory, "console.log"), Path.Combine(_directory, "results.log"), numaNodes);
@@ -30,7 +30,7 @@ public class RealQemuTests
     [Test]
     public async Task A_real_kernel_boots_writes_its_stream_and_ends_QEMU()
     {
-        var run = await new QemuRunner().RunAsync(Request("tcg"), CancellationToken.None);
+        var run = await new QemuRunner().RunAsync(Request(Accel.Tcg), CancellationToken.None);
         var console = await File.ReadAllLinesAsync(Path.Combine(_directory, "console.log"));
         await TestContext.Out.WriteLineAsync($"boot {run.BootTime.TotalSeconds:0.00} s, total {run.Elapsed.TotalSeconds:0.00} s, {console.Length} console lines, exit {run.QemuExitCode}");
 
@@ -47,7 +47,7 @@ public class RealQemuTests
     [Test]
     public async Task A_real_QEMU_is_killed_at_the_boot_timeout()
     {
-        var request = Request("tcg") with { BootTimeout = TimeSpan.FromSeconds(1) };
+        var request = Request(Accel.Tcg) with { BootTimeout = TimeSpan.FromSeconds(1) };
 
         var run = await new QemuRunner().RunAsync(request, CancellationToken.None);
 
@@ -59,7 +59,7 @@ public class RealQemuTests
     [Test]
     public async Task Two_NUMA_nodes_reach_the_guest()
     {
-        var run = await new QemuRunner().RunAsync(Request("tcg", numaNodes: 2), CancellationToken.None);
+        var run = await new QemuRunner().RunAsync(Request(Accel.Tcg, numaNodes: 2), CancellationToken.None);
 
         Assert.That(run.End, Is.EqualTo(VmEnd.Completed), run.QemuErrors);
         Assert.That(await File.ReadAllTextAsync(Path.Combine(_directory, "console.log")), Does.Contain("Initmem setup node 1"));
