@@ -94,18 +94,13 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
     /// <summary>The kernel as the run machinery sees it; only the guest's and the VM's settings matter, the image comes from <see cref="BuiltKernel"/>.</summary>
     public static KernelEntry EntryFor(StepSettings settings, string shortCommit)
     {
-        var defaults = MatrixDefaults.Standard;
+        var standard = MachineSettings.Standard;
         return new KernelEntry(
             shortCommit,
             new BuildKernelSource(new LocalSourceTree(settings.TreePath), settings.FragmentPath, [], Selftests: false),
             Expectation.Pass,
-            settings.Cpus,
-            defaults.MemoryMiB,
-            defaults.BootTimeout,
-            defaults.TestTimeout,
-            defaults.Guest with { Seconds = settings.GuestSeconds, Scenarios = settings.Scenarios },
-            SourceLocation.WholeFile(settings.TreePath),
-            SilenceTimeout: defaults.SilenceTimeout);
+            standard with { Cpus = settings.Cpus, Guest = standard.Guest with { Seconds = settings.GuestSeconds, Scenarios = settings.Scenarios } },
+            SourceLocation.WholeFile(settings.TreePath));
     }
 
     /// <summary>Copies the commit's make output into the step folder: the build folder's log is overwritten by the next commit.</summary>

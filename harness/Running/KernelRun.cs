@@ -13,7 +13,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     public async Task<KernelResult> RunAsync(KernelEntry entry, int repeat, string matrixDirectory, RunContext context, CancellationToken cancellationToken)
     {
         var fileStem = repeat == 1 ? entry.Name : $"{entry.Name}.{repeat}";
-        var scenarios = GuestArguments.ScenariosOf(entry.Guest);
+        var scenarios = GuestArguments.ScenariosOf(entry.Machine.Guest);
         var acquireStart = clock.GetTimestamp();
         KernelImage image;
         string initramfs;
@@ -49,17 +49,17 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         VmRequest Request(AccelDecision decision) => new(
             image.ImagePath,
             initramfs,
-            entry.Cpus,
-            entry.MemoryMiB,
+            entry.Machine.Cpus,
+            entry.Machine.MemoryMiB,
             decision.Accel,
-            GuestArguments.For(entry.Guest, entry.Guest.Seed ?? context.Seed, scenarios),
-            entry.BootTimeout,
-            entry.TestTimeout,
+            GuestArguments.For(entry.Machine.Guest, entry.Machine.Guest.Seed ?? context.Seed, scenarios),
+            entry.Machine.BootTimeout,
+            entry.Machine.TestTimeout,
             console.Absolute,
             results.Absolute,
-            entry.NumaNodes,
+            entry.Machine.NumaNodes,
             SilenceLimit(entry, decision.Accel),
-            entry.KernelArgs);
+            entry.Machine.KernelArgs);
 
         var attempts = 1;
         var earlierConsoles = new List<string>();
@@ -73,7 +73,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             var stalled = context.Folder.KernelFile(fileStem, "kvm-stalled.console.log");
             if (KeepConsole(console.Absolute, stalled.Absolute))
                 earlierConsoles.Add(stalled.Relative);
-            accel = context.Accel.FallBackToTcg(entry.Name, OutcomeJudge.StopReason(run, entry.SilenceTimeout));
+            accel = context.Accel.FallBackToTcg(entry.Name, OutcomeJudge.StopReason(run, entry.Machine.SilenceTimeout));
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
         }
@@ -95,7 +95,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
 
         IReadOnlyList<ScenarioOutcome> outcomes =
         [
-            .. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, accel.Accel, guestConsole, entry.SilenceTimeout),
+            .. OutcomeJudge.Judge(scenarios, run, report, entry.Machine.BootTimeout, entry.Machine.TestTimeout, accel.Accel, guestConsole, entry.Machine.SilenceTimeout),
             .. OutcomeJudge.Selftests(report, run, guestConsole),
             .. OutcomeJudge.ConsoleOutcome(scenarios, run, report, accel.Accel, guestConsole) is { } consoleOutcome ? [consoleOutcome] : Array.Empty<ScenarioOutcome>(),
         ];
@@ -136,9 +136,9 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     public static readonly TimeSpan KvmStallLimit = TimeSpan.FromSeconds(10);
 
     static TimeSpan? SilenceLimit(KernelEntry entry, Accel accel) =>
-        accel == Accel.Kvm && (entry.SilenceTimeout is null || entry.SilenceTimeout > KvmStallLimit)
+        accel == Accel.Kvm && (entry.Machine.SilenceTimeout is null || entry.Machine.SilenceTimeout > KvmStallLimit)
             ? KvmStallLimit
-            : entry.SilenceTimeout;
+            : entry.Machine.SilenceTimeout;
 
     /// <summary>A KVM boot that stalled or that QEMU's KVM refused, before the guest began.</summary>
     static bool KvmStalled(VmRun run, GuestReport report) =>

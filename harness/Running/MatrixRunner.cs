@@ -16,7 +16,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
     public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, string qemuVersion, Vm.AccelResolver accel, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
-        var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Guest)).Distinct().ToList();
+        var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Machine.Guest)).Distinct().ToList();
         var results = new List<KernelResult>();
         var guestInfo = new GuestImageInfo("", false, 0);
         var runs = matrix.Kernels.SelectMany(entry => Enumerable.Range(1, repeats).Select(repeat => (Entry: entry, Repeat: repeat))).ToList();
@@ -58,7 +58,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
             {
                 TimeSpan? ranFor = current is { } now && now.Entry == entry && now.Repeat == repeat ? clock.GetElapsedTime(now.Start) : null;
                 results.Add(KernelRun.Unbootable(
-                    entry, repeat, GuestArguments.ScenariosOf(entry.Guest), ranFor is null ? NotStarted : Interrupted, ranFor ?? TimeSpan.Zero));
+                    entry, repeat, GuestArguments.ScenariosOf(entry.Machine.Guest), ranFor is null ? NotStarted : Interrupted, ranFor ?? TimeSpan.Zero));
             }
             await folder.WriteAsync(Record(), CancellationToken.None);
             throw;

@@ -18,8 +18,8 @@ public class KernelsYamlReferenceTests
             Assert.That(matrix.Kernels.Select(kernel => kernel.Name), Is.EqualTo(new[] { "bookworm", "control-5.10-fork", "my-build" }));
             Assert.That(control.Expect, Is.EqualTo(Expectation.FailIn(global::Protocol.ScenarioNames.ForkCpuId)));
             Assert.That(control.Source, Is.TypeOf<BuildKernelSource>().With.Property(nameof(BuildKernelSource.Selftests)).True);
-            Assert.That(myBuild.Cpus, Is.EqualTo(2));
-            Assert.That(myBuild.Guest, Is.EqualTo(matrix.Defaults.Guest with { Threads = 2 }));
+            Assert.That(myBuild.Machine.Cpus, Is.EqualTo(2));
+            Assert.That(myBuild.Machine.Guest, Is.EqualTo(matrix.Defaults.Machine.Guest with { Threads = 2 }));
         });
     }
 

@@ -53,8 +53,8 @@ public class KernelRunInt3Tests
         var results = Directory.CreateTempSubdirectory("harness-int3-").FullName;
         try
         {
-            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, 4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
-                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }, new SourceLocation("kernels.yaml", 1, 1));
+            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, new MachineSettings(4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
+                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }), new SourceLocation("kernels.yaml", 1, 1));
             var folder = RunFolder.Create(results, DateTimeOffset.UnixEpoch);
             var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, _ => { }),
                 new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1, folder);

@@ -71,8 +71,8 @@ public class KernelRunRetryTests
         var results = Directory.CreateTempSubdirectory("harness-retry-").FullName;
         try
         {
-            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, 4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
-                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }, new SourceLocation("kernels.yaml", 1, 1));
+            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, new MachineSettings(4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
+                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }), new SourceLocation("kernels.yaml", 1, 1));
             var context = new RunContext(accel ?? Tcg, new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1,
                 RunFolder.Create(results, DateTimeOffset.UnixEpoch));
             return await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, ".", context, CancellationToken.None);

@@ -31,7 +31,7 @@ public class WarningKernelTests
             var patch = Path.Combine(layout.Root, "tests", "patches", series, "warn-on-moving-another-thread.patch");
             var entry = new KernelEntry($"warn-{series}",
                 new BuildKernelSource(new DebianSourceTree(package, suite), Path.Combine(layout.Root, "configs", "rseq-guest.config"), [patch], Selftests: false),
-                Expectation.Pass, 4, 512, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(300), GuestSettings.Standard,
+                Expectation.Pass, new MachineSettings(4, 512, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(300), GuestSettings.Standard),
                 new SourceLocation("WarningKernelTests", 1, 1));
 
             var result = await RealKernelRuns.RunAsync(layout, entry, layout.Root, results);
