@@ -70,7 +70,7 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         KeepBuildLog(layout.LogPath, shortCommit);
 
         var guest = await (_guest ??= session.Guests.BuildAsync(cancellationToken));
-        var image = new KernelImage(build.ImagePath, $"{commit} (built in place)", FromCache: false, TimeSpan.FromSeconds(buildSeconds));
+        var image = new KernelImage(build.ImagePath, $"{commit} (built in place)", FromCache: false, Provenance: new KernelProvenance(TreeCommit: commit));
         var run = new KernelRun(new BuiltKernel(image), new QemuRunner(session.Settings.Qemu), clock);
         var entry = EntryFor(settings, shortCommit);
         var boots = new List<BootOutcome>();

@@ -74,13 +74,15 @@ public sealed class AccelCheck(RunSession session, string probeConsolePath)
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var image = await session.Kernels.GetAsync(entry.Source, session.Settings.Matrix.DirectoryPath, ct);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var how = entry.Source switch
             {
                 PathKernelSource => "on disk",
                 _ when image.FromCache => "from the cache",
-                BuildKernelSource => $"built in {image.Elapsed.TotalSeconds:0} s",
-                _ => $"fetched in {image.Elapsed.TotalSeconds:0.0} s",
+                BuildKernelSource => $"built in {elapsed.TotalSeconds:0} s",
+                _ => $"fetched in {elapsed.TotalSeconds:0.0} s",
             };
             return (CheckResult.Ok(KernelName, $"{entry.Name}: {image.Identity}, {how} (the kernel a run boots first)"), image);
         }

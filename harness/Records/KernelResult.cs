@@ -1,5 +1,6 @@
 using Harness.Config;
 using Harness.Judging;
+using Harness.Kernels;
 using Harness.Vm;
 
 namespace Harness.Records;
@@ -40,6 +41,9 @@ public sealed record KernelResult(
     /// <c>&lt;kernel&gt;.kvm-stalled.console.log</c> for a KVM boot redone under TCG.
     /// </summary>
     public IReadOnlyList<string> EarlierBootConsoles { get; init; } = [];
+
+    /// <summary>What the kernel was made from, as data; null when it could not be had.</summary>
+    public KernelProvenance? Provenance { get; init; }
 
     /// <summary>When each of <see cref="ConsoleFindings"/> was printed, relative to the guest and its scenarios.</summary>
     public IReadOnlyList<FindingPlace> ConsoleWindows { get; init; } = [];

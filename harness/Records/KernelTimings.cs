@@ -6,4 +6,4 @@ namespace Harness.Records;
 /// <param name="VmSeconds">From QEMU's start to its end.</param>
 /// <param name="Build">For a kernel built from source: cold build or warm (cached) time, key and log.</param>
 public sealed record KernelTimings(
-    double AcquireSeconds, bool KernelFromCache, double? BootSeconds, double? VmSeconds, Kernels.KernelBuildInfo? Build = null);
+    double AcquireSeconds, bool KernelFromCache, double? BootSeconds, double? VmSeconds, KernelBuild.KernelBuildInfo? Build = null);

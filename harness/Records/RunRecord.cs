@@ -17,8 +17,8 @@ public sealed record RunRecord(
     IReadOnlyList<string> Scenarios,
     IReadOnlyList<KernelResult> Kernels)
 {
-    // 2: a kernel's expect became {kind, failing_scenarios}; outcomes gained source; kernels gained expectation_misses.
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>The version run.json is written with (see <see cref="Json.RunDocument"/> for what each one changed).</summary>
+    public const int CurrentSchemaVersion = Json.RunDocument.CurrentSchemaVersion;
 
     public bool AllMetExpectation => Kernels.Count > 0 && Kernels.All(k => k.MetExpectation);
 }

@@ -122,6 +122,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             attempts,
             misses)
         {
+            Provenance = image.Provenance,
             EarlierBootConsoles = earlierConsoles,
             // A finding after the guest finished is here and in the notes, never an outcome (see OutcomeJudge.Places).
             ConsoleWindows = OutcomeJudge.Places(run, guestConsole),

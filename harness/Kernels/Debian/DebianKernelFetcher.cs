@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using Harness.Config;
 
@@ -20,14 +19,13 @@ public sealed class DebianKernelFetcher(
 
     public async Task<KernelImage> GetAsync(DebianKernelSource source, CancellationToken ct)
     {
-        var stopwatch = Stopwatch.StartNew();
         if (!KernelPackageRules.IsSafeName(source.Suite) || !KernelPackageRules.IsSafeName(source.Package))
             throw new KernelAcquisitionException($"'{source.Suite}/{source.Package}' is not a valid Debian suite and package name");
 
         using (await SuiteLock.AcquireAsync(cacheRoot, source.Suite, _suiteGates, log, ct))
         {
             var (image, identity, fromCache) = await AcquireAsync(source, ct);
-            return new KernelImage(image, identity, fromCache, stopwatch.Elapsed);
+            return new KernelImage(image, identity, fromCache, Provenance: KernelProvenance.FromDebian(identity, source.Suite));
         }
     }
 

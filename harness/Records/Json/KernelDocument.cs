@@ -21,7 +21,8 @@ public sealed record KernelDocument(
     int BootAttempts,
     IReadOnlyList<string> ExpectationMisses,
     IReadOnlyList<string> EarlierBootConsoles,
-    IReadOnlyList<FindingPlaceDocument> ConsoleWindows);
+    IReadOnlyList<FindingPlaceDocument> ConsoleWindows,
+    ProvenanceDocument? Provenance);
 
 public sealed record ExpectationDocument(string Kind, IReadOnlyList<string> FailingScenarios);
 
@@ -40,3 +41,16 @@ public sealed record BuildDocument(string Key, string LogPath, bool FromCache, d
 public sealed record FindingDocument(string Kind, int LineNumber, string Line, string? Rip, IReadOnlyList<string> Trace);
 
 public sealed record FindingPlaceDocument(int LineNumber, string Window, string? Scenario);
+
+/// <summary>What the kernel was made from (schema 3): each field null or empty when its source has none.</summary>
+public sealed record ProvenanceDocument(
+    DebianPackageDocument? Debian,
+    string? TreeCommit,
+    string? UncommittedChanges,
+    string? ImageSha256,
+    IReadOnlyList<string> PatchSha256s,
+    string? FragmentSha256,
+    string? Compiler,
+    string? BuildKey);
+
+public sealed record DebianPackageDocument(string Package, string Version, string Suite);

@@ -20,7 +20,8 @@ public sealed record RunDocument(
     bool AllMetExpectation)
 {
     // 2: a kernel's expect became {kind, failing_scenarios}; outcomes gained source; kernels gained expectation_misses.
-    public const int CurrentSchemaVersion = 2;
+    // 3: kernels gained provenance (Debian package, tree commit, image hash, patch and fragment hashes, compiler, build key).
+    public const int CurrentSchemaVersion = 3;
 }
 
 public sealed record HostDocument(string Name, string Os, string KernelRelease, int Cpus);

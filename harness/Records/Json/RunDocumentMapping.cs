@@ -1,5 +1,6 @@
 using Harness.Config;
 using Harness.Judging;
+using Harness.KernelBuild;
 using Harness.Kernels;
 using Harness.Vm;
 using Protocol;
@@ -52,7 +53,11 @@ public static class RunDocumentMapping
         kernel.QemuExitCode,
         kernel.ConsoleFindings.Select(f => new FindingDocument(Words.Write(f.Kind), f.LineNumber, f.Line, f.Rip, f.Trace)).ToList(),
         kernel.ConsoleLog, kernel.ResultsLog, kernel.GuestInfo, kernel.BootAttempts, kernel.ExpectationMisses, kernel.EarlierBootConsoles,
-        kernel.ConsoleWindows.Select(p => new FindingPlaceDocument(p.LineNumber, Words.Write(p.Window), p.Scenario)).ToList());
+        kernel.ConsoleWindows.Select(p => new FindingPlaceDocument(p.LineNumber, Words.Write(p.Window), p.Scenario)).ToList(),
+        kernel.Provenance is { } origin
+            ? new ProvenanceDocument(origin.Debian is { } debian ? new DebianPackageDocument(debian.Package, debian.Version, debian.Suite) : null,
+                origin.TreeCommit, origin.UncommittedChanges, origin.ImageSha256, origin.PatchSha256s, origin.FragmentSha256, origin.Compiler, origin.BuildKey)
+            : null);
 
     static KernelResult ToRecord(KernelDocument kernel) => new(
         kernel.Name, kernel.Repeat, kernel.Source, kernel.Identity,
@@ -69,5 +74,10 @@ public static class RunDocumentMapping
     {
         EarlierBootConsoles = kernel.EarlierBootConsoles,
         ConsoleWindows = kernel.ConsoleWindows.Select(p => new FindingPlace(p.LineNumber, Words.Read<ConsoleWindow>(p.Window), p.Scenario)).ToList(),
+        // A file of schema 2 has no provenance: read as null, as for a kernel that could not be had.
+        Provenance = kernel.Provenance is { } origin
+            ? new KernelProvenance(origin.Debian is { } debian ? new DebianPackageId(debian.Package, debian.Version, debian.Suite) : null,
+                origin.TreeCommit, origin.UncommittedChanges, origin.ImageSha256, origin.PatchSha256s, origin.FragmentSha256, origin.Compiler, origin.BuildKey)
+            : null,
     };
 }

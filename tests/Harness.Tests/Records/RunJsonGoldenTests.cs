@@ -29,4 +29,14 @@ public class RunJsonGoldenTests
 
         Assert.That(again.ReplaceLineEndings("\n"), Is.EqualTo(golden));
     }
+
+    [Test]
+    public void A_run_json_of_schema_2_still_reads_with_no_provenance()
+    {
+        var old = RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Records", "Golden", "run.v2.json")));
+
+        Assert.That(old.SchemaVersion, Is.EqualTo(2));
+        Assert.That(old.Kernels.Select(k => k.Provenance), Is.All.Null);
+        Assert.That(old.Kernels[0].Scenarios[1].Outcome, Is.EqualTo(global::Protocol.ScenarioVerdict.Fail));
+    }
 }

@@ -1,5 +1,6 @@
 using Harness.Config;
 using Harness.Judging;
+using Harness.KernelBuild;
 using Harness.Kernels;
 using Harness.Records;
 using Harness.Vm;
@@ -30,6 +31,7 @@ static class SampleRun
             false, null, new KernelTimings(1.5, true, 5.25, 20.75), VmEnd.Completed, 0, [finding], "bookworm-6.1.console.log", "bookworm-6.1.ktap.log",
             new Dictionary<string, string> { ["glibc"] = "2.36" }, 2, ["cs_abort: FAIL from the console, expected PASS"])
         {
+            Provenance = KernelProvenance.FromDebian("linux-image-6.1.0-50-amd64=6.1.176-1", "bookworm"),
             EarlierBootConsoles = ["bookworm-6.1.attempt-1.console.log"],
             ConsoleWindows = [new FindingPlace(40, ConsoleWindow.Scenario, ScenarioNames.CsAbort)],
         };
@@ -38,7 +40,13 @@ static class SampleRun
             Expectation.FailIn(ScenarioNames.ForkCpuId), null,
             [new ScenarioOutcome(ScenarioNames.ForkCpuId, ScenarioVerdict.Error, "boot timeout", new Dictionary<string, long>(), [], OutcomeSource.Harness)],
             false, "no result stream within 120 s", new KernelTimings(3, false, null, 120.5, new KernelBuildInfo("0123456789abcdef", "/cache/builds/0123/build.log", true, 0.5, 312)),
-            VmEnd.BootTimeout, null, [], "control-5.10-fork.console.log", null, new Dictionary<string, string>(), 1);
+            VmEnd.BootTimeout, null, [], "control-5.10-fork.console.log", null, new Dictionary<string, string>(), 1)
+        {
+            Provenance = new KernelProvenance(
+                new DebianPackageId("linux-source-5.10", "5.10.223-1", "bullseye"), TreeCommit: "0123456789abcdef0123456789abcdef01234567",
+                UncommittedChanges: "fedcba9876543210", ImageSha256: "ab", PatchSha256s: ["cd", "ef"], FragmentSha256: "12",
+                Compiler: "gcc (Debian 12.2.0-14) 12.2.0", BuildKey: "0123456789abcdef"),
+        };
         return new RunRecord(
             RunRecord.CurrentSchemaVersion, "20261127-000000", "0.1.0",
             new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 27, 0, 5, 0, TimeSpan.Zero), "/repo/kernels.yaml",

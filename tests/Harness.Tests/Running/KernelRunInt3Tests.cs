@@ -20,7 +20,7 @@ public class KernelRunInt3Tests
     sealed class OneKernel : IKernelSupplier
     {
         public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
-            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, TimeSpan.Zero));
+            Task.FromResult(new KernelImage("bzImage", "sha256:0", true));
     }
 
     /// <summary>One boot: the console QEMU would have written, and the result port's lines.</summary>

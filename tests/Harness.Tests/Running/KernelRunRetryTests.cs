@@ -17,7 +17,7 @@ public class KernelRunRetryTests
     sealed class OneKernel : IKernelSupplier
     {
         public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
-            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, TimeSpan.Zero));
+            Task.FromResult(new KernelImage("bzImage", "sha256:0", true));
     }
 
     /// <summary>Plays the given VM runs in order and counts the boots.</summary>

@@ -16,7 +16,7 @@ public class KernelRunSelftestRepeatTests
     sealed class KernelWithSelftests(string selftests) : IKernelSupplier
     {
         public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
-            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, TimeSpan.Zero, SelftestsDirectory: selftests));
+            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, SelftestsDirectory: selftests));
     }
 
     sealed class RecordingVms : IVmRunner
