@@ -6,7 +6,7 @@ using Harness.Kernels.Debian;
 namespace Harness.Kernels;
 
 /// <summary>Turns a kernel source of the matrix into a bootable image, fetching into the cache when needed.</summary>
-public sealed class KernelProvider : Harness.Running.IKernelSupplier
+public sealed class KernelProvider : IKernelSupplier
 {
     /// <summary>How old a suite's private apt lists may get before a fetch refreshes them.</summary>
     public static TimeSpan DefaultMaxListAge { get; } = TimeSpan.FromHours(6);

@@ -1,7 +1,7 @@
 using Harness.Config;
+using Harness.GuestImage;
 using Harness.Judging;
 using Harness.Records;
-using Harness.Reports;
 
 namespace Harness.Running;
 

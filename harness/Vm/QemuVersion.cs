@@ -27,7 +27,7 @@ public sealed class QemuVersion(string qemuPath = QemuRunner.DefaultQemu)
         var firstLine = FirstLine(result.StandardOutput);
         if (result.ExitCode != 0 || firstLine.Length == 0)
             // QEMU is there but broken (a missing library, a wrong binary): the host's problem, not a bug here.
-            throw new Harness.Commands.EnvironmentException(
+            throw new Prerequisites.EnvironmentException(
                 $"{qemuPath} --version failed (exit {result.ExitCode}): {FirstLine(result.StandardError)}");
         return firstLine;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Harness.Config;
+using Harness.Storage;
 
 namespace Harness.Kernels.Debian;
 

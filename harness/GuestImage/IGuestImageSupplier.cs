@@ -1,9 +1,7 @@
-using Harness.GuestImage;
-
-namespace Harness.Running;
+namespace Harness.GuestImage;
 
 /// <summary>Gives the initramfs that holds the guest (built once, then from the cache).</summary>
 public interface IGuestImageSupplier
 {
-    Task<GuestImage.GuestImage> BuildAsync(CancellationToken cancellationToken);
+    Task<GuestImage> BuildAsync(CancellationToken cancellationToken);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Harness.Kernels;
+namespace Harness.Storage;
 
 /// <summary>The lowercase hex SHA-256 of a file, the currency of identities and cache checks.</summary>
 public static class FileSha256

@@ -1,6 +1,4 @@
-using Harness.Vm;
-
-namespace Harness.Running;
+namespace Harness.Vm;
 
 /// <summary>Boots one kernel with the guest and returns what came out.</summary>
 public interface IVmRunner

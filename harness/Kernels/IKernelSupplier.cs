@@ -1,7 +1,6 @@
 using Harness.Config;
-using Harness.Kernels;
 
-namespace Harness.Running;
+namespace Harness.Kernels;
 
 /// <summary>Gives a bootable image for a kernel source (fetched, built, or the user's file).</summary>
 public interface IKernelSupplier
