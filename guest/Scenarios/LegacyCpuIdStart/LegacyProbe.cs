@@ -11,7 +11,7 @@ namespace Guest.Scenarios.LegacyCpuIdStart;
 /// </summary>
 internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegistrar registrar)
 {
-    /// <summary>As the measurement in docs/rseq.md: 500 sleeps show the fault every time, or never.</summary>
+    /// <summary>500 sleeps show the fault every time, or never (as measured when the scenario was written).</summary>
     const int MaxSleeps = 500;
 
     /// <summary>Enough survivals to be sure; stopping there keeps a faulty kernel's run short.</summary>
