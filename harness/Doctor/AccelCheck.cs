@@ -112,6 +112,5 @@ public sealed class AccelCheck(RunSession session, string probeConsolePath)
         return CheckResult.Ok(Name, line);
     }
 
-    static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
+    static string FirstLine(string text) => Processes.OutputLines.First(text) ?? text;
 }

@@ -248,6 +248,5 @@ public static class OutcomeJudge
     static string WithDetail(string qemuErrors) =>
         string.IsNullOrWhiteSpace(qemuErrors) ? "" : $" (QEMU: {FirstLine(qemuErrors)})";
 
-    static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no message";
+    static string FirstLine(string text) => Processes.OutputLines.First(text) ?? "no message";
 }

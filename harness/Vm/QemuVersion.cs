@@ -32,6 +32,5 @@ public sealed class QemuVersion(string qemuPath = QemuRunner.DefaultQemu)
         return firstLine;
     }
 
-    static string FirstLine(string text) =>
-        text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
+    static string FirstLine(string text) => Processes.OutputLines.First(text) ?? "";
 }

@@ -14,7 +14,7 @@ public class FolderDirectionTests
     /// <summary>From the bottom up; folders on one line are peers and must not use each other.</summary>
     static readonly string[][] Layers =
     [
-        ["Storage"],
+        ["Storage", "Processes"],
         ["Config"],
         ["Prerequisites"],
         ["KernelBuild"],
