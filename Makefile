@@ -1,12 +1,13 @@
 # The two commands a fresh machine needs: `make run` and `make test`.
 # Both install the host packages they need first (through apt, as root).
+# `make test-fast` runs the tests that need no VM, network or real build (no setup, no root).
 
 MATRIX ?= kernels.yaml
 CONFIGURATION ?= Release
 HARNESS_DLL = harness/bin/$(CONFIGURATION)/net10.0/harness.dll
 HARNESS = dotnet $(HARNESS_DLL)
 
-.PHONY: run test build setup clean
+.PHONY: run test test-fast build setup clean
 
 build:
 	dotnet build harness/Harness.csproj -c $(CONFIGURATION) -nologo -v quiet
@@ -15,9 +16,16 @@ run: build
 	$(HARNESS) setup
 	$(HARNESS) run --matrix $(MATRIX)
 
+# Every test project: the fast ones and tests/Harness.VmTests (real QEMU, apt, kernel builds). What CI runs.
 test: build
 	$(HARNESS) setup --tests
 	dotnet test Harness.sln -nologo
+
+# The fast projects only, whole: Harness.Tests holds no VM, Network or Build test (a test checks it).
+test-fast:
+	dotnet build Harness.sln -nologo -v quiet
+	dotnet test tests/Harness.Tests --no-build -nologo
+	dotnet test tests/Guest.Tests --no-build -nologo
 
 clean:
 	dotnet clean Harness.sln -nologo -v quiet

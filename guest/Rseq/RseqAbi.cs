@@ -2,7 +2,7 @@ namespace Guest.Rseq;
 
 /// <summary>
 /// Which rseq registration a process makes, and so which path of a 7.x kernel it exercises
-/// (docs/rseq.md, "Regression 2"): since b9eac6a9d93c a 32-byte registration gets the legacy
+/// (the README's legacy_cpu_id_start scenario): since b9eac6a9d93c a 32-byte registration gets the legacy
 /// rewrite on every context switch, a longer one the optimised path that rewrites the IDs only
 /// when they changed.
 /// </summary>

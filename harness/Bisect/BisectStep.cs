@@ -1,8 +1,9 @@
+using Harness.Judging;
 using System.Diagnostics;
 using Harness.Config;
 using Harness.KernelBuild;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Records;
 using Harness.Running;
 using Harness.Vm;
 
@@ -62,13 +63,13 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         {
             // A commit that does not build says nothing about the regression: git bisect skips it.
             var kept = KeepBuildLog(layout.LogPath, shortCommit);
-            return new StepRecord(commit, subject, author, StepVerdict.Untestable, $"build failed: {OneLine(e.Message)}",
+            return new StepRecord(commit, subject, author, KernelJudgement.Untestable, $"build failed: {OneLine(e.Message)}",
                 buildClock.Elapsed.TotalSeconds, 0, [], kept is null ? [] : [kept]);
         }
         var buildSeconds = build.Seconds;
         KeepBuildLog(layout.LogPath, shortCommit);
 
-        var image = new KernelImage(build.ImagePath, $"{commit} (built in place)", FromCache: false, TimeSpan.FromSeconds(buildSeconds));
+        var image = new KernelImage(build.ImagePath, $"{commit} (built in place)", FromCache: false, Provenance: new KernelProvenance(TreeCommit: commit));
         var run = new KernelRun(new BuiltKernel(image), new QemuRunner(session.Settings.Qemu), clock);
         var result = await _boots.RunAsync(run, EntryFor(settings, shortCommit), settings.TreePath, settings.Scenarios, settings.Repeats, shortCommit, cancellationToken);
         return new StepRecord(commit, subject, author, result.Decision.Verdict, result.Decision.Evidence, buildSeconds, result.VmSeconds, result.Boots, result.Consoles);
@@ -77,18 +78,13 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
     /// <summary>The kernel as the run machinery sees it; only the guest's and the VM's settings matter, the image comes from <see cref="BuiltKernel"/>.</summary>
     public static KernelEntry EntryFor(StepSettings settings, string shortCommit)
     {
-        var defaults = MatrixDefaults.Standard;
+        var standard = MachineSettings.Standard;
         return new KernelEntry(
             shortCommit,
             new BuildKernelSource(new LocalSourceTree(settings.TreePath), settings.FragmentPath, [], Selftests: false),
             Expectation.Pass,
-            settings.Cpus,
-            defaults.MemoryMiB,
-            defaults.BootTimeout,
-            defaults.TestTimeout,
-            defaults.Guest with { Seconds = settings.GuestSeconds, Scenarios = settings.Scenarios },
-            SourceLocation.WholeFile(settings.TreePath),
-            SilenceTimeout: defaults.SilenceTimeout);
+            standard with { Cpus = settings.Cpus, Guest = standard.Guest with { Seconds = settings.GuestSeconds, Scenarios = settings.Scenarios } },
+            SourceLocation.WholeFile(settings.TreePath));
     }
 
     /// <summary>Copies the commit's make output into the step folder: the build folder's log is overwritten by the next commit.</summary>
@@ -113,7 +109,7 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         var treeHash = (await _git.RunAsync(["rev-parse", "HEAD^{tree}"], cancellationToken)).Trim();
         var fragment = File.Exists(settings.FragmentPath) ? await File.ReadAllBytesAsync(settings.FragmentPath, cancellationToken) : [];
         return new StepCacheKey(treeHash, fragment, [], await CompilerVersion.FirstLineAsync(cancellationToken), settings.Scenarios,
-            HarnessVersion.Current, settings.Repeats, settings.Cpus, EntryFor(settings, "key").Guest.CapSeconds);
+            HarnessVersion.Current, settings.Repeats, settings.Cpus, EntryFor(settings, "key").Machine.Guest.CapSeconds);
     }
 
     async Task<(string Subject, string Author)> DescribeAsync(string commit, CancellationToken cancellationToken)
@@ -122,10 +118,10 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         return (lines[0].Trim(), lines.Length > 1 ? lines[1].Trim() : "");
     }
 
-    public static string Word(StepVerdict verdict) => verdict switch
+    public static string Word(KernelJudgement verdict) => verdict switch
     {
-        StepVerdict.Good => "good",
-        StepVerdict.Bad => "bad",
+        KernelJudgement.Good => "good",
+        KernelJudgement.Bad => "bad",
         _ => "skip",
     };
 

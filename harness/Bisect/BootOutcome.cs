@@ -1,4 +1,4 @@
-using Harness.Results;
+using Harness.Records;
 using Protocol;
 
 namespace Harness.Bisect;

@@ -1,3 +1,5 @@
+using Harness.Judging;
+
 namespace Harness.Bisect;
 
 /// <summary>
@@ -13,7 +15,7 @@ public static class Confidence
     {
         var boots = badEnd.Boots.Count;
         var failureRate = boots == 0 ? 1.0 : (double)badEnd.Boots.Count(b => b.Verdict == BootVerdict.Fail) / boots;
-        return steps.Where(s => s.Verdict == StepVerdict.Good)
+        return steps.Where(s => s.Verdict == KernelJudgement.Good)
             .Select(s => 1 - Math.Pow(1 - failureRate, s.Boots.Count(b => b.Verdict == BootVerdict.Pass)))
             .Aggregate(1.0, (product, p) => product * p);
     }
@@ -24,6 +26,6 @@ public static class Confidence
         var value = Of(badEnd, steps);
         var failed = badEnd.Boots.Count(b => b.Verdict == BootVerdict.Fail);
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"{value * 100:0.#}% (the bad end failed {failed} of {badEnd.Boots.Count} boots; {steps.Count(s => s.Verdict == StepVerdict.Good)} good verdicts, each a miss with probability (1-f)^clean boots)");
+            $"{value * 100:0.#}% (the bad end failed {failed} of {badEnd.Boots.Count} boots; {steps.Count(s => s.Verdict == KernelJudgement.Good)} good verdicts, each a miss with probability (1-f)^clean boots)");
     }
 }

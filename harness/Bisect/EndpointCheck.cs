@@ -1,3 +1,5 @@
+using Harness.Judging;
+
 namespace Harness.Bisect;
 
 /// <summary>
@@ -11,12 +13,12 @@ public static class EndpointCheck
     {
         var chosen = string.Join(", ", scenarios);
         var problems = new List<string>();
-        if (good.Verdict != StepVerdict.Good)
-            problems.Add(good.Verdict == StepVerdict.Bad
+        if (good.Verdict != KernelJudgement.Good)
+            problems.Add(good.Verdict == KernelJudgement.Bad
                 ? $"the good end {good.ShortCommit} already FAILs {chosen} ({good.Evidence}): the regression is older than it; pick an older --good"
                 : $"the good end {good.ShortCommit} could not be tested ({good.Evidence}); pick a --good that builds and boots");
-        if (bad.Verdict != StepVerdict.Bad)
-            problems.Add(bad.Verdict == StepVerdict.Good
+        if (bad.Verdict != KernelJudgement.Bad)
+            problems.Add(bad.Verdict == KernelJudgement.Good
                 ? $"the bad end {bad.ShortCommit} PASSes {chosen} ({bad.Evidence}): nothing to bisect there; check --bad and --scenario, or raise --repeat if the failure is rare"
                 : $"the bad end {bad.ShortCommit} could not be tested ({bad.Evidence}); pick a --bad that builds, boots and FAILs");
         return problems.Count == 0 ? null : string.Join("; ", problems);

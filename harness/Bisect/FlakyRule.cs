@@ -1,3 +1,5 @@
+using Harness.Judging;
+
 namespace Harness.Bisect;
 
 /// <summary>
@@ -23,9 +25,9 @@ public static class FlakyRule
         var left = repeats - boots.Count;
         var summary = $"{failures} of {boots.Count} boots failed, {clean} clean";
         if (failures >= FailuresForBad(repeats))
-            return new(StepVerdict.Bad, $"{summary}: {boots.First(b => b.Verdict == BootVerdict.Fail).Evidence}");
+            return new(KernelJudgement.Bad, $"{summary}: {boots.First(b => b.Verdict == BootVerdict.Fail).Evidence}");
         if (failures == 0 && clean >= CleanForGood(repeats))
-            return new(StepVerdict.Good, summary);
+            return new(KernelJudgement.Good, summary);
         // Neither can be reached with the boots that remain: stop booting.
         var badReachable = failures + left >= FailuresForBad(repeats);
         var goodReachable = failures == 0 && clean + left >= CleanForGood(repeats);
@@ -33,9 +35,9 @@ public static class FlakyRule
             return null;
         var why = boots.FirstOrDefault(b => b.Verdict == BootVerdict.Untestable)?.Evidence
             ?? boots.First(b => b.Verdict == BootVerdict.Fail).Evidence;
-        return new(StepVerdict.Untestable, $"{summary}: {why}");
+        return new(KernelJudgement.Untestable, $"{summary}: {why}");
     }
 }
 
 /// <summary>A commit's verdict and the evidence for it, one line.</summary>
-public sealed record StepDecision(StepVerdict Verdict, string Evidence);
+public sealed record StepDecision(KernelJudgement Verdict, string Evidence);

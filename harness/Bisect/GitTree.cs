@@ -50,7 +50,5 @@ public sealed class GitTree(string directory)
     public async Task<string> HeadAsync(CancellationToken cancellationToken) =>
         (await RunAsync(["rev-parse", "HEAD"], cancellationToken)).Trim();
 
-    static string LastLine(params string[] texts) =>
-        texts.Select(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault())
-            .FirstOrDefault(line => line is not null) ?? "no output";
+    static string LastLine(string stderr, string stdout) => Processes.OutputLines.Last(stderr, stdout) ?? "no output";
 }

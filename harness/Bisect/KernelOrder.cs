@@ -1,6 +1,7 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Running;
 
 namespace Harness.Bisect;

@@ -1,3 +1,4 @@
+using Harness.Judging;
 using System.Diagnostics;
 
 namespace Harness.Bisect;
@@ -44,8 +45,8 @@ public sealed class MatrixBisection(IKernelTester tester, MatrixBisectSettings s
                 rows.Add(new($"step {rows.Count - 1}", record));
                 switch (record.Verdict)
                 {
-                    case StepVerdict.Good: lastGood = middle; break;
-                    case StepVerdict.Bad: firstBad = middle; break;
+                    case KernelJudgement.Good: lastGood = middle; break;
+                    case KernelJudgement.Bad: firstBad = middle; break;
                     default: skipped.Add(middle); break;
                 }
             }

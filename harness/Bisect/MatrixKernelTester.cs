@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Running;
+using Harness.Storage;
 using Harness.Vm;
 
 namespace Harness.Bisect;
@@ -24,7 +26,7 @@ public sealed class MatrixKernelTester(RunSession session, MatrixBisectSettings 
         var matrixDirectory = session.Settings.Matrix.DirectoryPath;
         var image = await session.Kernels.GetAsync(entry.Source, matrixDirectory, cancellationToken);
         var key = new StepCacheKey("image " + await FileSha256.ComputeAsync(image.ImagePath, cancellationToken), [], [], "",
-            settings.Scenarios, HarnessVersion.Current, settings.Repeats, entry.Cpus, entry.Guest.CapSeconds, entry.Guest.Depth.ToString(), entry.Guest.StressMultiple);
+            settings.Scenarios, HarnessVersion.Current, settings.Repeats, entry.Machine.Cpus, entry.Machine.Guest.CapSeconds, entry.Machine.Guest.Depth.ToString(), entry.Machine.Guest.StressMultiple);
         StepRecord record;
         if (!settings.Retest && await _cache.FindAsync(key, cancellationToken) is { } cached)
         {
@@ -48,11 +50,14 @@ public sealed class MatrixKernelTester(RunSession session, MatrixBisectSettings 
     /// <summary>The matrix's kernel asked only the bisect's scenarios, with --cpus and --seconds where given.</summary>
     public static KernelEntry EntryFor(KernelEntry entry, MatrixBisectSettings settings) => entry with
     {
-        Cpus = settings.Cpus ?? entry.Cpus,
-        Guest = entry.Guest with
+        Machine = entry.Machine with
         {
-            Scenarios = settings.Scenarios,
-            Seconds = settings.GuestSeconds ?? entry.Guest.Seconds,
+            Cpus = settings.Cpus ?? entry.Machine.Cpus,
+            Guest = entry.Machine.Guest with
+            {
+                Scenarios = settings.Scenarios,
+                Seconds = settings.GuestSeconds ?? entry.Machine.Guest.Seconds,
+            },
         },
     };
 }

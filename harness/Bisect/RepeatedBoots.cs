@@ -1,5 +1,6 @@
 using Harness.Config;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Running;
 
 namespace Harness.Bisect;

@@ -1,3 +1,5 @@
+using Harness.Judging;
+
 namespace Harness.Bisect;
 
 /// <summary>One commit (or a matrix bisect's kernel: its name, release and source) tested by the bisect: what was decided, on what evidence, and what it cost.</summary>
@@ -9,7 +11,7 @@ public sealed record StepRecord(
     string Commit,
     string Subject,
     string Author,
-    StepVerdict Verdict,
+    KernelJudgement Verdict,
     string Evidence,
     double BuildSeconds,
     double VmSeconds,

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Harness.Bisect;
 using Harness.Config;
-using Harness.Results;
+using Harness.Records;
 
 namespace Harness.Commands;
 

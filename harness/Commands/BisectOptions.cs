@@ -11,7 +11,7 @@ public sealed class BisectOptions
     public Option<string?> Config { get; } = new("--config") { Description = "Config fragment merged onto tinyconfig (default: configs/rseq-guest.config of the checkout)." };
     public Option<string[]> Scenarios { get; } = new("--scenario", "-s") { Description = "A scenario that decides good and bad (repeatable; the regression's scenarios).", Required = true, AllowMultipleArgumentsPerToken = false };
     public Option<int> Repeat { get; } = new("--repeat") { Description = "Boots per commit at most: bad on two failures, good only with no failure over enough clean boots.", DefaultValueFactory = _ => 1 };
-    public Option<int> Cpus { get; } = new("--cpus") { Description = "vCPUs of each VM.", DefaultValueFactory = _ => MatrixDefaults.Standard.Cpus };
+    public Option<int> Cpus { get; } = new("--cpus") { Description = "vCPUs of each VM.", DefaultValueFactory = _ => MachineSettings.Standard.Cpus };
     public Option<double?> Seconds { get; } = new("--seconds") { Description = "The cap on each scenario's seconds of stress in the guest (default: the standard depth's)." };
     public Option<bool> Retest { get; } = new("--retest") { Description = "Build and boot every commit again instead of replaying cached outcomes (they are still written)." };
     public Option<AccelChoice?> Accel { get; } = CommonOptions.Accel();

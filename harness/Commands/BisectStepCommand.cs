@@ -1,6 +1,7 @@
+using Harness.Judging;
 using System.CommandLine;
 using Harness.Bisect;
-using Harness.Results;
+using Harness.Records;
 
 namespace Harness.Commands;
 
@@ -34,8 +35,8 @@ public static class BisectStepCommand
             Console.WriteLine($"{record.ShortCommit} {BisectStep.Word(record.Verdict)}: {record.Evidence} (log: {Path.Combine(folder.Path, BisectLog.FileName)})");
             return record.Verdict switch
             {
-                StepVerdict.Good => BisectExitCodes.Good,
-                StepVerdict.Bad => BisectExitCodes.Bad,
+                KernelJudgement.Good => BisectExitCodes.Good,
+                KernelJudgement.Bad => BisectExitCodes.Bad,
                 _ => BisectExitCodes.Untestable,
             };
         });

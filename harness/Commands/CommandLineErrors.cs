@@ -3,6 +3,7 @@ using Harness.Config;
 using Harness.GuestImage;
 using Harness.Kernels;
 using Harness.Prerequisites;
+using Harness.Running;
 using Harness.Storage;
 using Harness.Vm;
 

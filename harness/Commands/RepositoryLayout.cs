@@ -1,3 +1,5 @@
+using Harness.Prerequisites;
+
 namespace Harness.Commands;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using Harness.Results;
+using Harness.Records;
+using Harness.Reports;
 using Harness.Running;
 
 namespace Harness.Commands;
@@ -24,15 +25,11 @@ public static class RunCommand
         {
             var settings = options.Read(parse);
             var session = await RunSession.OpenAsync(settings, Console.WriteLine, TimeProvider.System, cancellationToken);
-            var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow());
+            var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow(), TableExporter.Standard);
             var record = await session.RunAsync(parse.GetValue(repeatOption), folder, cancellationToken);
 
-            var table = ResultTable.From(record);
             Console.WriteLine();
-            Console.Write(PlainTable.Render(table));
-            Console.WriteLine();
-            foreach (var note in table.Notes)
-                Console.WriteLine(note);
+            Console.Write(PlainTextExporter.Body(ResultTable.From(record)));
             Console.WriteLine();
             Console.WriteLine($"results: {folder.Path}");
             Console.WriteLine(record.AllMetExpectation ? "every kernel met its expectation" : "some kernels did NOT meet their expectation");

@@ -17,7 +17,7 @@ internal static partial class KernelEntryReader
         var nameValue = block.Required("name");
         var name = ReadName(nameValue);
         var source = KernelSourceReader.Read(block.Required("source").AsMap($"source of {label}", KernelSourceReader.Keys), matrixDirectory);
-        var settings = SettingsReader.Merge(block, defaults, $"guest of {label}");
+        var settings = SettingsReader.Merge(block, defaults.Machine, $"guest of {label}");
         // After the settings: a scenario named in expect must be one this kernel's guest runs.
         var expect = ExpectationReader.Read(block.Optional("expect"), label, settings.Guest.Scenarios);
         // Each NUMA node needs at least one vCPU of its own (QEMU refuses an empty node's CPU list).
@@ -25,10 +25,7 @@ internal static partial class KernelEntryReader
             throw new MatrixException(
                 (block.Optional("numa_nodes") ?? block.Optional("cpus"))?.Location ?? block.Location,
                 $"{label} has {settings.NumaNodes} NUMA nodes but only {settings.Cpus} CPUs (each node needs one)");
-        var entry = new KernelEntry(
-            name, source, expect, settings.Cpus, settings.MemoryMiB,
-            settings.BootTimeout, settings.TestTimeout, settings.Guest, block.Location, settings.NumaNodes,
-            settings.SilenceTimeout, settings.KernelArgs);
+        var entry = new KernelEntry(name, source, expect, settings, block.Location);
         return (entry, nameValue.Location);
     }
 

@@ -8,7 +8,6 @@ public sealed class MatrixException(SourceLocation location, string problem)
     : Exception(OneLine($"{location}: {problem}"))
 {
     public SourceLocation Location { get; } = location;
-    public string Problem { get; } = OneLine(problem);
 
     // A message quoting the user's text (a block scalar, a YAML parser message) could span lines;
     // one line keeps the location in front of every problem when logs are grepped.

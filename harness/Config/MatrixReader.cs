@@ -15,8 +15,10 @@ internal static class MatrixReader
             throw source.Error(stream.Documents[1].RootNode, "only one YAML document is allowed (found a second '---')");
 
         var root = new YamlValue(stream.Documents[0].RootNode, "the top level", source).AsMap("the top level", TopLevelKeys);
-        var defaults = SettingsReader.Merge(
-            root.OptionalMap("defaults", "defaults", SettingsReader.DefaultsKeys), MatrixDefaults.Standard, "defaults.guest");
+        var block = root.OptionalMap("defaults", "defaults", SettingsReader.DefaultsKeys);
+        var defaults = block is null ? MatrixDefaults.Standard : new MatrixDefaults(
+            SettingsReader.Merge(block, MatrixDefaults.Standard.Machine, "defaults.guest"),
+            SettingsReader.ReadAccel(block, MatrixDefaults.Standard.Accel));
         var directory = Path.GetDirectoryName(fullPath) ?? fullPath;
         return new Matrix(fullPath, defaults, ReadKernels(root.Required("kernels"), defaults, directory));
     }

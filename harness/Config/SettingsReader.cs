@@ -16,13 +16,16 @@ internal static class SettingsReader
         ["tcg"] = AccelChoice.Tcg,
     };
 
-    public static MatrixDefaults Merge(YamlMap? block, MatrixDefaults inherited, string guestDescription) => block is null
+    /// <summary>The accelerator of the <c>defaults</c> block (a kernel cannot choose its own).</summary>
+    public static AccelChoice ReadAccel(YamlMap? block, AccelChoice inherited) =>
+        block?.Optional("accel")?.AsChoice(AccelWords) ?? inherited;
+
+    public static MachineSettings Merge(YamlMap? block, MachineSettings inherited, string guestDescription) => block is null
         ? inherited
-        : new MatrixDefaults(
+        : new MachineSettings(
             Cpus: block.Optional("cpus")?.AsInt(MatrixLimits.MinCpus, MatrixLimits.MaxCpus) ?? inherited.Cpus,
             MemoryMiB: block.Optional("memory")?.AsInt(MatrixLimits.MinMemoryMiB, MatrixLimits.MaxMemoryMiB)
                 ?? inherited.MemoryMiB,
-            Accel: block.Optional("accel")?.AsChoice(AccelWords) ?? inherited.Accel,
             BootTimeout: ReadTimeout(block.Optional("boot_timeout")) ?? inherited.BootTimeout,
             TestTimeout: ReadTimeout(block.Optional("test_timeout")) ?? inherited.TestTimeout,
             Guest: GuestSettingsReader.Read(

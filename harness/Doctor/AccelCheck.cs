@@ -74,13 +74,15 @@ public sealed class AccelCheck(RunSession session, string probeConsolePath)
     {
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var image = await session.Kernels.GetAsync(entry.Source, session.Settings.Matrix.DirectoryPath, ct);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var how = entry.Source switch
             {
                 PathKernelSource => "on disk",
                 _ when image.FromCache => "from the cache",
-                BuildKernelSource => $"built in {image.Elapsed.TotalSeconds:0} s",
-                _ => $"fetched in {image.Elapsed.TotalSeconds:0.0} s",
+                BuildKernelSource => $"built in {elapsed.TotalSeconds:0} s",
+                _ => $"fetched in {elapsed.TotalSeconds:0.0} s",
             };
             return (CheckResult.Ok(KernelName, $"{entry.Name}: {image.Identity}, {how} (the kernel a run boots first)"), image);
         }
@@ -102,14 +104,13 @@ public sealed class AccelCheck(RunSession session, string probeConsolePath)
         {
             return CheckResult.Broken(Name, e.Message, "make the KVM device usable (the kvm group, or load the kvm module), or set accel: auto");
         }
-        var line = $"{decision.Accel} ({decision.Reason})";
+        var line = $"{decision.Accel.Word()} ({decision.Reason})";
         // A KVM device that is there but cannot boot Linux (or cannot be opened) is worth fixing:
         // everything then runs under TCG, several times slower. A host without one has nothing to fix.
-        if (decision.Accel == AccelDecision.Tcg && session.Accel.Choice == AccelChoice.Auto && File.Exists(AccelSetup.KvmDevice))
+        if (decision.Accel == Vm.Accel.Tcg && session.Accel.Choice == AccelChoice.Auto && File.Exists(AccelSetup.KvmDevice))
             return CheckResult.Warn(Name, line, $"{AccelSetup.KvmDevice} is there but KVM did not run Linux, so runs use TCG (slower); probe console: {boot.ConsoleLogPath}");
         return CheckResult.Ok(Name, line);
     }
 
-    static string FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? text;
+    static string FirstLine(string text) => Processes.OutputLines.First(text) ?? text;
 }

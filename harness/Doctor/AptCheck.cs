@@ -53,15 +53,18 @@ public sealed class AptCheck(string cacheRoot, TimeProvider clock, string etcApt
         if (!KernelPackageRules.IsSafeName(suite))
             return CheckResult.Broken(Name, $"'{suite}' is not a valid Debian suite name", "correct the suite in the matrix");
         // A run on the same cache may be using this suite's apt state right now: wait for it, as the fetchers do.
-        using var suiteLock = await SuiteLock.AcquireAsync(cacheRoot, suite, new(), _ => { }, ct);
-        var state = new PrivateAptState(Path.Combine(cacheRoot, "apt", suite), suite);
-        await state.PrepareAsync(mirror, ct);
-        var earlier = state.ListsUpdatedAt;
+        var suites = new SuiteApt(cacheRoot, () => mirror, KernelProvider.DefaultMaxListAge, clock, _ => { }, new());
+        return await suites.UseAsync(suite, session => UpdateAsync(session, suite, ct), ct);
+    }
+
+    // Always updates, fresh lists or not: the doctor checks that the archive answers now.
+    static async Task<CheckResult> UpdateAsync(SuiteApt.Session session, string suite, CancellationToken ct)
+    {
+        var earlier = session.ListsUpdatedAt;
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            await new AptClient(state).UpdateAsync(ct);
-            await state.MarkListsUpdatedAsync(clock.GetUtcNow(), ct);
+            await session.UpdateListsAsync(ct);
             return CheckResult.Ok(Name, $"{suite}: apt-get update from the host's Debian mirror in {stopwatch.Elapsed.TotalSeconds:0.0} s");
         }
         catch (KernelAcquisitionException e) when (earlier is not null)

@@ -1,4 +1,4 @@
-using Harness.Results;
+using Harness.Reports;
 
 namespace Harness.Doctor;
 

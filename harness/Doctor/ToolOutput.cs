@@ -1,6 +1,4 @@
-using System.ComponentModel;
-using CliWrap;
-using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.Doctor;
 
@@ -10,19 +8,7 @@ public static class ToolOutput
     /// <summary>The first non-empty line <paramref name="program"/> prints, or null when it cannot be started.</summary>
     public static async Task<string?> FirstLineAsync(string program, IReadOnlyList<string> arguments, CancellationToken ct)
     {
-        try
-        {
-            var result = await Cli.Wrap(program)
-                .WithArguments(arguments)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(ct);
-            return $"{result.StandardOutput}\n{result.StandardError}".Split('\n')
-                .Select(line => line.Trim())
-                .FirstOrDefault(line => line.Length > 0);
-        }
-        catch (Win32Exception)
-        {
-            return null;
-        }
+        var result = await Tool.TryRunAsync(program, arguments, workingDirectory: null, ct);
+        return result is null ? null : OutputLines.First(result.StandardOutput, result.StandardError);
     }
 }

@@ -10,7 +10,7 @@ namespace Harness.GuestImage;
 /// <param name="repoRoot">Repository root holding guest/ and protocol/.</param>
 /// <param name="cacheRoot">The harness cache folder.</param>
 /// <param name="progress">Receives one line per step, for the user.</param>
-public sealed class GuestImageBuilder(string repoRoot, string cacheRoot, Action<string> progress) : Harness.Running.IGuestImageSupplier
+public sealed class GuestImageBuilder(string repoRoot, string cacheRoot, Action<string> progress) : IGuestImageSupplier
 {
     public const string ImageFileName = "initramfs.cpio.gz";
 

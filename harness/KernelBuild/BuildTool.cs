@@ -1,5 +1,5 @@
-using CliWrap;
 using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.KernelBuild;
 
@@ -21,18 +21,8 @@ static class BuildTool
         return result.ExitCode == 0 ? null : LastLine(result.StandardError, result.StandardOutput);
     }
 
-    static async Task<BufferedCommandResult> ExecuteAsync(string program, IReadOnlyList<string> arguments, string? workingDirectory, CancellationToken cancellationToken)
-    {
-        var command = Cli.Wrap(program)
-            .WithArguments(arguments)
-            .WithValidation(CommandResultValidation.None);
-        if (workingDirectory is not null)
-            command = command.WithWorkingDirectory(workingDirectory);
-        return await command.ExecuteBufferedAsync(cancellationToken);
-    }
+    static Task<BufferedCommandResult> ExecuteAsync(string program, IReadOnlyList<string> arguments, string? workingDirectory, CancellationToken cancellationToken) =>
+        Tool.RunAsync(program, arguments, workingDirectory, cancellationToken);
 
-    // The first text with any output wins: a tool's error goes to stderr, but patch reports failed hunks on stdout.
-    static string LastLine(params string[] texts) =>
-        texts.Select(t => t.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault())
-            .FirstOrDefault(line => line is not null) ?? "no output";
+    static string LastLine(string stderr, string stdout) => OutputLines.Last(stderr, stdout) ?? "no output";
 }

@@ -1,5 +1,3 @@
-using Harness.Kernels;
-
 namespace Harness.KernelBuild;
 
 /// <summary>A built (or cached) kernel.</summary>
@@ -10,13 +8,11 @@ namespace Harness.KernelBuild;
 /// <param name="LogPath">The make output of the build that produced the image.</param>
 /// <param name="SelftestsDirectory">The static rseq selftests built with it, when the request asked for them.</param>
 /// <param name="OriginalBuildSeconds">How long the build that made the image took (this one, or an earlier one when cached); null if unknown.</param>
+/// <param name="Inputs">What went into the image (the source, fragment, patches and compiler), for its provenance.</param>
 public sealed record KernelBuildResult(
     string ImagePath, string Key, bool FromCache, TimeSpan Elapsed, string LogPath,
-    string? SelftestsDirectory = null, double? OriginalBuildSeconds = null)
+    string? SelftestsDirectory = null, double? OriginalBuildSeconds = null, BuildInputs? Inputs = null)
 {
-    /// <summary>The form the rest of the pipeline boots.</summary>
-    public KernelImage ToKernelImage(string sourceIdentity) =>
-        new(ImagePath, $"{sourceIdentity} build {Key[..12]}", FromCache, Elapsed,
-            new KernelBuildInfo(Key, LogPath, FromCache, Elapsed.TotalSeconds, OriginalBuildSeconds),
-            SelftestsDirectory);
+    /// <summary>What run.json records about the build.</summary>
+    public KernelBuildInfo Info => new(Key, LogPath, FromCache, Elapsed.TotalSeconds, OriginalBuildSeconds);
 }

@@ -112,7 +112,7 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
 
     static KernelBuildResult Result(BuildLayout layout, KernelBuildRequest request, bool FromCache, TimeSpan elapsed) =>
         new(layout.ImagePath, layout.Inputs.ImageKey, FromCache, elapsed, layout.LogPath,
-            request.Selftests ? layout.SelftestsDirectory : null, ReadBuildSeconds(layout));
+            request.Selftests ? layout.SelftestsDirectory : null, ReadBuildSeconds(layout), layout.Inputs);
 
     static double? ReadBuildSeconds(BuildLayout layout) =>
         File.Exists(layout.BuildSecondsFile)

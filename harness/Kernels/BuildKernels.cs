@@ -20,8 +20,18 @@ public sealed class BuildKernels(KernelBuilder builder, DebianSourceFetcher debi
         };
         var request = new KernelBuildRequest(tree, identity, source.ConfigPath, source.PatchPaths, source.Selftests);
         var result = await builder.BuildAsync(request, ct);
-        return result.ToKernelImage(identity);
+        var origin = source.Tree is DebianSourceTree debianTree ? KernelProvenance.FromDebian(identity, debianTree.Suite) : KernelProvenance.FromTree(identity);
+        return new KernelImage(result.ImagePath, $"{identity} build {result.Key[..12]}", result.FromCache, result.Info, result.SelftestsDirectory,
+            origin with
+            {
+                PatchSha256s = result.Inputs?.Patches.Select(Sha256).ToList() ?? [],
+                FragmentSha256 = result.Inputs is { } inputs ? Sha256(inputs.Fragment) : null,
+                Compiler = result.Inputs?.Compiler,
+                BuildKey = result.Key,
+            });
     }
+
+    static string Sha256(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
 
     /// <summary>The unpacked pristine source of Debian's package (downloaded and unpacked into the cache when not there yet).</summary>
     public async Task<string> UnpackedSourceAsync(DebianSourceTree debian, CancellationToken ct)

@@ -6,7 +6,7 @@ using Harness.Kernels.Debian;
 namespace Harness.Kernels;
 
 /// <summary>Turns a kernel source of the matrix into a bootable image, fetching into the cache when needed.</summary>
-public sealed class KernelProvider : Harness.Running.IKernelSupplier
+public sealed class KernelProvider : IKernelSupplier
 {
     /// <summary>How old a suite's private apt lists may get before a fetch refreshes them.</summary>
     public static TimeSpan DefaultMaxListAge { get; } = TimeSpan.FromHours(6);
@@ -28,11 +28,11 @@ public sealed class KernelProvider : Harness.Running.IKernelSupplier
         var mirror = new Lazy<ArchiveMirror>(() => ArchiveMirror.FromHost(etcAptDirectory));
         var say = log ?? (_ => { });
         // Kernel images and kernel sources of one suite share its private apt state.
-        var suiteGates = new ConcurrentDictionary<string, SemaphoreSlim>();
-        _debian = new DebianKernelFetcher(root, () => mirror.Value, maxListAge, time, say, suiteGates);
+        var suites = new SuiteApt(root, () => mirror.Value, maxListAge, time, say, new ConcurrentDictionary<string, SemaphoreSlim>());
+        _debian = new DebianKernelFetcher(root, suites, time, say);
         _builds = new BuildKernels(
             new KernelBuilder(root, line => say($"  build: {line}")),
-            new DebianSourceFetcher(root, () => mirror.Value, maxListAge, time, say, suiteGates));
+            new DebianSourceFetcher(root, suites, say));
     }
 
     public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken ct) =>

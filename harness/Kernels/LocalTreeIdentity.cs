@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.Kernels;
 
@@ -27,18 +26,8 @@ public static class LocalTreeIdentity
     // Null when the folder is not a git work tree or git is not installed.
     static async Task<string?> GitAsync(string directory, IReadOnlyList<string> arguments, CancellationToken ct)
     {
-        try
-        {
-            var result = await Cli.Wrap("git")
-                .WithArguments(["-C", directory, .. arguments])
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(ct);
-            return result.ExitCode == 0 ? result.StandardOutput : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
+        var result = await Tool.TryRunAsync("git", ["-C", directory, .. arguments], workingDirectory: null, ct);
+        return result?.ExitCode == 0 ? result.StandardOutput : null;
     }
 
     static DateTime NewestWrite(string directory) =>

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Harness.Config;
+using Harness.Storage;
 
 namespace Harness.Kernels;
 
@@ -11,7 +11,6 @@ public static class PathKernels
 
     public static async Task<KernelImage> GetAsync(PathKernelSource source, string matrixDirectory, CancellationToken ct)
     {
-        var stopwatch = Stopwatch.StartNew();
         var path = ResolvePath(source, matrixDirectory);
         if (Directory.Exists(path))
             throw new KernelAcquisitionException($"kernel image '{path}' is a directory, not a bzImage file");
@@ -21,6 +20,6 @@ public static class PathKernels
             throw new KernelAcquisitionException($"kernel image '{path}' is not a bzImage ({problem})");
 
         var sha256 = await FileSha256.ComputeAsync(path, ct);
-        return new KernelImage(path, $"sha256:{sha256}", FromCache: true, stopwatch.Elapsed);
+        return new KernelImage(path, $"sha256:{sha256}", FromCache: true, Provenance: new KernelProvenance(ImageSha256: sha256));
     }
 }

@@ -1,4 +1,4 @@
-using Harness.Results;
+using Harness.Records;
 
 namespace Harness.Running;
 

@@ -1,6 +1,7 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Vm;
 
 namespace Harness.Running;
@@ -12,7 +13,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     public async Task<KernelResult> RunAsync(KernelEntry entry, int repeat, string matrixDirectory, RunContext context, CancellationToken cancellationToken)
     {
         var fileStem = repeat == 1 ? entry.Name : $"{entry.Name}.{repeat}";
-        var scenarios = GuestArguments.ScenariosOf(entry.Guest);
+        var scenarios = GuestArguments.ScenariosOf(entry.Machine.Guest);
         var acquireStart = clock.GetTimestamp();
         KernelImage image;
         string initramfs;
@@ -29,8 +30,14 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops the others.
-            return Unbootable(entry, repeat, scenarios, OneLine(exception.Message), clock.GetElapsedTime(acquireStart));
+            // A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops
+            // the others. One that failed for no reason the harness knows is a bug of the harness: its
+            // row says so and names the file with the stack trace, which the one line cannot hold.
+            var reason = IsKernelFault(exception)
+                ? OneLine(exception.Message)
+                : $"internal error ({exception.GetType().Name}: {OneLine(exception.Message)}); " +
+                  CrashLog.Write(exception, [entry.Name], context.Folder.Path, clock.GetUtcNow());
+            return Unbootable(entry, repeat, scenarios, reason, clock.GetElapsedTime(acquireStart));
         }
         var acquired = clock.GetElapsedTime(acquireStart);
 
@@ -42,17 +49,17 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         VmRequest Request(AccelDecision decision) => new(
             image.ImagePath,
             initramfs,
-            entry.Cpus,
-            entry.MemoryMiB,
+            entry.Machine.Cpus,
+            entry.Machine.MemoryMiB,
             decision.Accel,
-            GuestArguments.For(entry.Guest, entry.Guest.Seed ?? context.Seed, scenarios),
-            entry.BootTimeout,
-            entry.TestTimeout,
+            GuestArguments.For(entry.Machine.Guest, entry.Machine.Guest.Seed ?? context.Seed, scenarios),
+            entry.Machine.BootTimeout,
+            entry.Machine.TestTimeout,
             console.Absolute,
             results.Absolute,
-            entry.NumaNodes,
+            entry.Machine.NumaNodes,
             SilenceLimit(entry, decision.Accel),
-            entry.KernelArgs);
+            entry.Machine.KernelArgs);
 
         var attempts = 1;
         var earlierConsoles = new List<string>();
@@ -66,7 +73,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             var stalled = context.Folder.KernelFile(fileStem, "kvm-stalled.console.log");
             if (KeepConsole(console.Absolute, stalled.Absolute))
                 earlierConsoles.Add(stalled.Relative);
-            accel = context.Accel.FallBackToTcg(entry.Name, OutcomeJudge.StopReason(run, entry.SilenceTimeout));
+            accel = context.Accel.FallBackToTcg(entry.Name, OutcomeJudge.StopReason(run, entry.Machine.SilenceTimeout));
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
         }
@@ -88,7 +95,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
 
         IReadOnlyList<ScenarioOutcome> outcomes =
         [
-            .. OutcomeJudge.Judge(scenarios, run, report, entry.BootTimeout, entry.TestTimeout, accel.Accel, guestConsole, entry.SilenceTimeout),
+            .. OutcomeJudge.Judge(scenarios, run, report, entry.Machine.BootTimeout, entry.Machine.TestTimeout, accel.Accel, guestConsole, entry.Machine.SilenceTimeout),
             .. OutcomeJudge.Selftests(report, run, guestConsole),
             .. OutcomeJudge.ConsoleOutcome(scenarios, run, report, accel.Accel, guestConsole) is { } consoleOutcome ? [consoleOutcome] : Array.Empty<ScenarioOutcome>(),
         ];
@@ -115,6 +122,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             attempts,
             misses)
         {
+            Provenance = image.Provenance,
             EarlierBootConsoles = earlierConsoles,
             // A finding after the guest finished is here and in the notes, never an outcome (see OutcomeJudge.Places).
             ConsoleWindows = OutcomeJudge.Places(run, guestConsole),
@@ -128,10 +136,10 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     /// </summary>
     public static readonly TimeSpan KvmStallLimit = TimeSpan.FromSeconds(10);
 
-    static TimeSpan? SilenceLimit(KernelEntry entry, string accel) =>
-        accel == AccelDecision.Kvm && (entry.SilenceTimeout is null || entry.SilenceTimeout > KvmStallLimit)
+    static TimeSpan? SilenceLimit(KernelEntry entry, Accel accel) =>
+        accel == Accel.Kvm && (entry.Machine.SilenceTimeout is null || entry.Machine.SilenceTimeout > KvmStallLimit)
             ? KvmStallLimit
-            : entry.SilenceTimeout;
+            : entry.Machine.SilenceTimeout;
 
     /// <summary>A KVM boot that stalled or that QEMU's KVM refused, before the guest began.</summary>
     static bool KvmStalled(VmRun run, GuestReport report) =>
@@ -158,7 +166,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     /// booted again: a kernel bug is the kernel's (an int3 at an ordinary function included), and a
     /// second boot that happens to pass must not hide it; it stays an ERROR naming the line.
     /// </summary>
-    static bool ShouldBootAgain(VmRun run, GuestReport report, GuestConsole console, string accel)
+    static bool ShouldBootAgain(VmRun run, GuestReport report, GuestConsole console, Accel accel)
     {
         if (report.Started || console.GuestStarted)
             return false;
@@ -180,6 +188,14 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             new KernelTimings(spent.TotalSeconds, false, null, null), null, null, [], null, null,
             new Dictionary<string, string>(), BootAttempts: 0, ExpectationMisses: [$"not booted: {reason}"]);
     }
+
+    /// <summary>
+    /// The failures of getting a kernel that say something about that kernel or its source: a fetch,
+    /// a build, a tree out of step, a corrupt image, a file that cannot be read.
+    /// </summary>
+    static bool IsKernelFault(Exception exception) => exception is KernelAcquisitionException or KernelBuild.KernelBuildException
+        or KernelBuild.TreeOutOfStepException or GuestImage.GuestBuildException or FormatException or InvalidDataException
+        or IOException or UnauthorizedAccessException;
 
     static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

@@ -1,5 +1,7 @@
 using Harness.Config;
-using Harness.Results;
+using Harness.GuestImage;
+using Harness.Judging;
+using Harness.Records;
 
 namespace Harness.Running;
 
@@ -14,7 +16,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
     public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, string qemuVersion, Vm.AccelResolver accel, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
     {
         var started = clock.GetUtcNow();
-        var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Guest)).Distinct().ToList();
+        var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Machine.Guest)).Distinct().ToList();
         var results = new List<KernelResult>();
         var guestInfo = new GuestImageInfo("", false, 0);
         var runs = matrix.Kernels.SelectMany(entry => Enumerable.Range(1, repeats).Select(repeat => (Entry: entry, Repeat: repeat))).ToList();
@@ -56,7 +58,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
             {
                 TimeSpan? ranFor = current is { } now && now.Entry == entry && now.Repeat == repeat ? clock.GetElapsedTime(now.Start) : null;
                 results.Add(KernelRun.Unbootable(
-                    entry, repeat, GuestArguments.ScenariosOf(entry.Guest), ranFor is null ? NotStarted : Interrupted, ranFor ?? TimeSpan.Zero));
+                    entry, repeat, GuestArguments.ScenariosOf(entry.Machine.Guest), ranFor is null ? NotStarted : Interrupted, ranFor ?? TimeSpan.Zero));
             }
             await folder.WriteAsync(Record(), CancellationToken.None);
             throw;
@@ -70,7 +72,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
     /// <summary>The accelerator as it stands when the record is written: none decided yet when nothing booted.</summary>
     static VmEnvironment Environment(string qemuVersion, Vm.AccelResolver accel) => accel.Current is { } decision
         ? new VmEnvironment(qemuVersion, decision.Accel, decision.Reason, decision.Proof, decision.Fallback)
-        : new VmEnvironment(qemuVersion, accel.Choice == AccelChoice.Tcg ? Vm.AccelDecision.Tcg : "none", "no kernel was booted, so no accelerator was chosen");
+        : new VmEnvironment(qemuVersion, accel.Choice == AccelChoice.Tcg ? Vm.Accel.Tcg : null, "no kernel was booted, so no accelerator was chosen");
 
     /// <summary>The reason of every scenario of the kernel that was booting or running when the run was interrupted.</summary>
     public const string Interrupted = "interrupted";
@@ -80,7 +82,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
     static string Verdicts(KernelResult result)
     {
-        var words = string.Join(" ", result.Scenarios.Select(s => $"{s.Scenario}={ResultTable.Word(s.Outcome)}"));
+        var words = string.Join(" ", result.Scenarios.Select(s => $"{s.Scenario}={VerdictWords.Word(s.Outcome)}"));
         var release = result.KernelRelease is null ? "" : $" ({result.KernelRelease})";
         return result.Error is null ? $"{words}{release}" : $"ERROR {result.Error}";
     }

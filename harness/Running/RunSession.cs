@@ -1,7 +1,7 @@
 using Harness.GuestImage;
 using Harness.Kernels;
 using Harness.Prerequisites;
-using Harness.Results;
+using Harness.Records;
 using Harness.Vm;
 
 namespace Harness.Running;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Storage;
 
 namespace Harness.Soak;
 
@@ -28,14 +29,7 @@ public static class SoakFolder
     /// <summary>Writes both files, each whole or not at all (a rename), so a reader never sees half a report.</summary>
     public static async Task WriteAsync(string folder, SoakReport report, CancellationToken ct)
     {
-        await WriteAtomicallyAsync(Path.Combine(folder, MarkdownName), SoakMarkdown.Render(report), ct);
-        await WriteAtomicallyAsync(Path.Combine(folder, JsonName), SoakJson.Serialize(report), ct);
-    }
-
-    static async Task WriteAtomicallyAsync(string path, string text, CancellationToken ct)
-    {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        await File.WriteAllTextAsync(temporary, text, ct);
-        File.Move(temporary, path, overwrite: true);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, MarkdownName), SoakMarkdown.Render(report), ct);
+        await AtomicFile.WriteAllTextAsync(Path.Combine(folder, JsonName), SoakJson.Serialize(report), ct);
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Harness.Results;
+using System.Text.Json.Serialization;
 using Protocol;
 
 namespace Harness.Soak;
@@ -12,10 +12,19 @@ public static class SoakJson
 {
     public const int CurrentSchemaVersion = 1;
 
-    public static string Serialize(SoakReport report) => JsonSerializer.Serialize(SoakFile.From(report), RunRecordJson.Options);
+    static JsonSerializerOptions Options { get; } = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DictionaryKeyPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper) },
+    };
+
+    public static string Serialize(SoakReport report) => JsonSerializer.Serialize(SoakFile.From(report), Options);
 
     public static SoakFile Deserialize(string json) =>
-        JsonSerializer.Deserialize<SoakFile>(json, RunRecordJson.Options) ?? throw new JsonException("soak.json is empty");
+        JsonSerializer.Deserialize<SoakFile>(json, Options) ?? throw new JsonException("soak.json is empty");
 }
 
 /// <summary>The whole of soak.json.</summary>

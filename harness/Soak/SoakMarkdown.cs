@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
+using Harness.Reports;
 
 namespace Harness.Soak;
 
@@ -54,12 +56,12 @@ public static class SoakMarkdown
     public static string Span(OutcomeSpan span)
     {
         var rounds = span.FirstRound == span.LastRound ? $"round {span.FirstRound}" : $"rounds {span.FirstRound}–{span.LastRound}";
-        var outcome = span.Outcome is { } verdict ? ResultTable.Word(verdict) : "no outcome";
+        var outcome = span.Outcome is { } verdict ? VerdictWords.Word(verdict) : "no outcome";
         return span.Reason is { Length: > 0 } reason ? $"{rounds} {outcome} ({reason})" : $"{rounds} {outcome}";
     }
 
     static string Counts(SoakRound round) =>
-        string.Join(", ", round.Cells.GroupBy(c => c.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {ResultTable.Word(g.Key)}"));
+        string.Join(", ", round.Cells.GroupBy(c => c.Outcome).OrderBy(g => g.Key).Select(g => $"{g.Count()} {VerdictWords.Word(g.Key)}"));
 
     static string Bytes(string what, long start, long warm, long end)
     {

@@ -1,5 +1,7 @@
-using Harness.Results;
+using Harness.Records;
+using Harness.Reports;
 using Harness.Running;
+using Harness.Vm;
 
 namespace Harness.Soak;
 
@@ -28,7 +30,7 @@ public sealed class SoakRunner(RunSession session, TimeProvider clock, Action<st
                 var left = duration - (clock.GetUtcNow() - started);
                 log($"soak: round {number}{(left > TimeSpan.Zero ? $", {left.TotalMinutes:0.0} min left" : ", past the time asked")}");
                 var roundStart = clock.GetTimestamp();
-                var folder = RunFolder.Create(soakFolder, clock.GetUtcNow());
+                var folder = RunFolder.Create(soakFolder, clock.GetUtcNow(), TableExporter.Standard);
                 var record = await session.RunAsync(1, folder, ct);
                 rounds.Add(SoakRound.From(number, folder.RunId, record, clock.GetElapsedTime(roundStart), ProcessFootprint.Measure()));
                 log($"soak: round {number} done, {OutcomeChanges.Find(rounds).Count} cell(s) changed so far");
@@ -40,7 +42,7 @@ public sealed class SoakRunner(RunSession session, TimeProvider clock, Action<st
             interrupted = true;
         }
 
-        var accel = session.Accel.Current is { } decision ? $"{decision.Accel} ({decision.Reason})" : "none (nothing booted)";
+        var accel = session.Accel.Current is { } decision ? $"{decision.Accel.Word()} ({decision.Reason})" : "none (nothing booted)";
         return new SoakReport(
             session.Settings.Matrix.FilePath, started, clock.GetUtcNow(), duration, interrupted, session.QemuVersion, accel,
             rounds, OutcomeChanges.Find(rounds), start, ProcessFootprint.Measure());

@@ -45,7 +45,7 @@ public sealed class AccelDecisionCache(string cacheRoot, string qemuVersion, str
 
     async Task<string> EntryPathAsync(string kernelImagePath, CancellationToken ct)
     {
-        var kernelHash = await Kernels.FileSha256.ComputeAsync(kernelImagePath, ct);
+        var kernelHash = await Storage.FileSha256.ComputeAsync(kernelImagePath, ct);
         var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
             $"{ProbeVersion}\n{hostBootId}\n{kvmDevicePath}\n{qemuVersion}\n{kernelHash}")));
         return Path.Combine(cacheRoot, "accel", $"{key[..32]}.json");

@@ -51,7 +51,7 @@ public sealed class AccelProbe(
             return KvmProbeResult.DeviceUnusable(deviceProblem);
 
         var request = new VmRequest(
-            boot.KernelImagePath, boot.InitramfsPath, Cpus: 2, MemoryMiB: 512, AccelDecision.Kvm,
+            boot.KernelImagePath, boot.InitramfsPath, Cpus: 2, MemoryMiB: 512, Accel.Kvm,
             GuestArguments: [InitScript.ProbeWord], _userSpaceLimit, _userSpaceLimit,
             boot.ConsoleLogPath, ResultsLogPath: "/dev/null");
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -40,13 +40,13 @@ public sealed class AccelResolver(AccelChoice choice, AccelProbe probe, AccelDec
     }
 
     /// <summary>Whether a stalled KVM boot may be booted again under TCG (only when KVM was the probe's choice, not the user's).</summary>
-    public bool MayFallBack => choice == AccelChoice.Auto && _decision?.Accel == AccelDecision.Kvm;
+    public bool MayFallBack => choice == AccelChoice.Auto && _decision?.Accel == Accel.Kvm;
 
     /// <summary>Drops KVM for the rest of the run after <paramref name="kernel"/>'s KVM boot stalled or failed.</summary>
     public AccelDecision FallBackToTcg(string kernel, string reason)
     {
         var fallback = new AccelFallback(kernel, reason);
-        _decision = new AccelDecision(AccelDecision.Tcg, $"KVM stalled on {kernel} during the run, so TCG from then on: {reason}",
+        _decision = new AccelDecision(Accel.Tcg, $"KVM stalled on {kernel} during the run, so TCG from then on: {reason}",
             _decision?.Proof, fallback);
         log($"accel: switching to tcg for the rest of the run ({kernel} under KVM: {reason})");
         return _decision;
@@ -56,11 +56,11 @@ public sealed class AccelResolver(AccelChoice choice, AccelProbe probe, AccelDec
     {
         var decision = choice switch
         {
-            AccelChoice.Tcg => new AccelDecision(AccelDecision.Tcg, "TCG chosen in the matrix"),
-            AccelChoice.Kvm => new AccelDecision(AccelDecision.Kvm, "KVM chosen in the matrix"),
+            AccelChoice.Tcg => new AccelDecision(Accel.Tcg, "TCG chosen in the matrix"),
+            AccelChoice.Kvm => new AccelDecision(Accel.Kvm, "KVM chosen in the matrix"),
             _ => FromProbe(await ProbeOrCachedAsync(boot, ct)),
         };
-        log($"accel {decision.Accel} ({decision.Reason})");
+        log($"accel {decision.Accel.Word()} ({decision.Reason})");
         return decision;
     }
 
@@ -78,6 +78,6 @@ public sealed class AccelResolver(AccelChoice choice, AccelProbe probe, AccelDec
     }
 
     static AccelDecision FromProbe(KvmProbeResult result) => result.Works
-        ? new AccelDecision(AccelDecision.Kvm, result.Reason, result.Proof)
-        : new AccelDecision(AccelDecision.Tcg, result.Reason);
+        ? new AccelDecision(Accel.Kvm, result.Reason, result.Proof)
+        : new AccelDecision(Accel.Tcg, result.Reason);
 }

@@ -23,9 +23,9 @@ public static class KernelCommandLine
 
     /// <param name="extraArguments">The matrix's <c>kernel_args</c>, after the harness's own words so
     /// that the kernel's last-one-wins parsing lets a user override them, before the guest's.</param>
-    public static string Build(IReadOnlyList<string> guestArguments, string accel, string extraArguments = "") =>
+    public static string Build(IReadOnlyList<string> guestArguments, Accel accel, string extraArguments = "") =>
         string.Join(' ', Fixed
-            .Concat(accel == AccelDecision.Tcg ? UnderTcg : [])
+            .Concat(accel == Accel.Tcg ? UnderTcg : [])
             .Concat(extraArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Concat(guestArguments.Where(word => word.Length > 0)));
 }

@@ -31,11 +31,11 @@ public static class QemuArguments
         return args;
     }
 
-    static IEnumerable<string> AccelArguments(string accel) => accel switch
+    static IEnumerable<string> AccelArguments(Accel accel) => accel switch
     {
-        "kvm" => ["-accel", "kvm", "-cpu", "host"],
-        "tcg" => ["-accel", "tcg,thread=multi"],
-        _ => throw new ArgumentException($"Unknown accelerator '{accel}': expected kvm or tcg.", nameof(accel)),
+        Accel.Kvm => ["-accel", "kvm", "-cpu", "host"],
+        Accel.Tcg => ["-accel", "tcg,thread=multi"],
+        _ => throw new ArgumentOutOfRangeException(nameof(accel), accel, "unknown accelerator"),
     };
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace Harness.Vm;
 /// <param name="exitGrace">How long QEMU may take to end by itself once the stream is complete, and
 /// to end after SIGTERM before it is killed.</param>
 public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpan? exitGrace = null, TimeProvider? clock = null)
-    : Harness.Running.IVmRunner
+    : IVmRunner
 {
     public const string DefaultQemu = "qemu-system-x86_64";
     const int MaxErrorChars = 8_000;

@@ -27,11 +27,10 @@ public sealed class QemuVersion(string qemuPath = QemuRunner.DefaultQemu)
         var firstLine = FirstLine(result.StandardOutput);
         if (result.ExitCode != 0 || firstLine.Length == 0)
             // QEMU is there but broken (a missing library, a wrong binary): the host's problem, not a bug here.
-            throw new Harness.Commands.EnvironmentException(
+            throw new Prerequisites.EnvironmentException(
                 $"{qemuPath} --version failed (exit {result.ExitCode}): {FirstLine(result.StandardError)}");
         return firstLine;
     }
 
-    static string FirstLine(string text) =>
-        text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
+    static string FirstLine(string text) => Processes.OutputLines.First(text) ?? "";
 }

@@ -1,7 +1,7 @@
 namespace Harness.Vm;
 
 /// <summary>One boot of one kernel with the guest.</summary>
-/// <param name="Accel">The accelerator already resolved: "kvm" or "tcg".</param>
+/// <param name="Accel">The accelerator already resolved.</param>
 /// <param name="GuestArguments">Words appended to the kernel command line for the guest (rseqh.*).</param>
 /// <param name="ConsoleLogPath">Where the whole ttyS0 console is kept.</param>
 /// <param name="ResultsLogPath">Where the raw ttyS1 result stream is kept.</param>
@@ -14,7 +14,7 @@ public sealed record VmRequest(
     string InitramfsPath,
     int Cpus,
     int MemoryMiB,
-    string Accel,
+    Accel Accel,
     IReadOnlyList<string> GuestArguments,
     TimeSpan BootTimeout,
     TimeSpan TestTimeout,

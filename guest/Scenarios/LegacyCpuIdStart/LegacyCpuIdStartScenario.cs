@@ -3,7 +3,7 @@ using Protocol;
 namespace Guest.Scenarios.LegacyCpuIdStart;
 
 /// <summary>
-/// legacy_cpu_id_start: TCMalloc's contract (Regression 2 in docs/rseq.md). A 32-byte registration
+/// legacy_cpu_id_start: TCMalloc's contract. A 32-byte registration
 /// must get cpu_id_start rewritten after every context switch; the v6.19 rework stopped that until
 /// b9eac6a9d93c restored it for ABI v1 registrations.
 /// </summary>

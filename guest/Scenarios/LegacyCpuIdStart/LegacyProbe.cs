@@ -20,7 +20,7 @@ internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegis
     /// <param name="duration">The cap.</param>
     /// <param name="stressMultiple">
     /// The probe stops once this multiple of the minimum switched sleeps is reached: at 10×, the 500
-    /// sleeps of the measurement in docs/rseq.md, which show the fault every time or never.
+    /// sleeps of the measurement when the scenario was written, which showed the fault every time or never.
     /// </param>
     public LegacyProbeReport Run(TimeSpan duration, double stressMultiple)
     {

@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace Harness.Kernels.Debian;
 
-/// <summary>Parses <c>apt-cache show</c> output.</summary>
+/// <summary>Parses <c>apt-cache show</c> output (<see cref="Deb822"/>).</summary>
 public static class AptRecordParser
 {
     /// <summary>The first stanza (apt prints the version it selected first), or null when there is none.</summary>
     public static AptPackageRecord? ParseFirst(string showOutput)
     {
-        var fields = FirstStanza(showOutput);
+        if (Deb822.Stanzas(showOutput).FirstOrDefault() is not { } fields)
+            return null;
         if (!fields.TryGetValue("Package", out var package) || !fields.TryGetValue("Version", out var version))
             return null;
         return new AptPackageRecord(
@@ -40,25 +41,5 @@ public static class AptRecordParser
         return constraint.StartsWith('=')
             ? new AptRelation(name, constraint[1..].Trim())
             : new AptRelation(name, null);
-    }
-
-    private static Dictionary<string, string> FirstStanza(string text)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in text.Split('\n').Select(l => l.TrimEnd('\r')))
-        {
-            if (line.Trim().Length == 0)
-            {
-                if (fields.Count > 0)
-                    break;
-                continue;
-            }
-            // Continuation lines (Description) carry nothing we need.
-            if (char.IsWhiteSpace(line[0]))
-                continue;
-            if (line.IndexOf(':') is var colon and > 0)
-                fields.TryAdd(line[..colon], line[(colon + 1)..].Trim());
-        }
-        return fields;
     }
 }

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using Harness.Config;
+using Harness.Storage;
 
 namespace Harness.Kernels.Debian;
 
@@ -9,44 +8,33 @@ namespace Harness.Kernels.Debian;
 /// Gets a Debian kernel: refreshes the suite's private lists when they are old, resolves the package,
 /// and downloads only what the cache lacks.
 /// </summary>
-/// <param name="suiteGates">Shared with every other user of the per-suite apt states (source packages too).</param>
-public sealed class DebianKernelFetcher(
-    string cacheRoot, Func<ArchiveMirror> mirror, TimeSpan maxListAge, TimeProvider time, Action<string> log,
-    ConcurrentDictionary<string, SemaphoreSlim>? suiteGates = null)
+/// <param name="suites">The per-suite apt states, shared with the source fetcher.</param>
+public sealed class DebianKernelFetcher(string cacheRoot, SuiteApt suites, TimeProvider time, Action<string> log)
 {
-    // One apt state per suite and apt runs with locking off, so two fetches of one suite must not overlap (see SuiteLock).
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _suiteGates = suiteGates ?? new();
     private readonly DebianKernelCache _cache = new(cacheRoot);
 
     public async Task<KernelImage> GetAsync(DebianKernelSource source, CancellationToken ct)
     {
-        var stopwatch = Stopwatch.StartNew();
         if (!KernelPackageRules.IsSafeName(source.Suite) || !KernelPackageRules.IsSafeName(source.Package))
             throw new KernelAcquisitionException($"'{source.Suite}/{source.Package}' is not a valid Debian suite and package name");
 
-        using (await SuiteLock.AcquireAsync(cacheRoot, source.Suite, _suiteGates, log, ct))
-        {
-            var (image, identity, fromCache) = await AcquireAsync(source, ct);
-            return new KernelImage(image, identity, fromCache, stopwatch.Elapsed);
-        }
+        var (image, identity, fromCache) = await suites.UseAsync(source.Suite, suite => AcquireAsync(suite, source, ct), ct);
+        return new KernelImage(image, identity, fromCache, Provenance: KernelProvenance.FromDebian(identity, source.Suite));
     }
 
-    private async Task<(string Image, string Identity, bool FromCache)> AcquireAsync(DebianKernelSource source, CancellationToken ct)
+    private async Task<(string Image, string Identity, bool FromCache)> AcquireAsync(SuiteApt.Session suite, DebianKernelSource source, CancellationToken ct)
     {
         var label = $"{source.Suite}/{source.Package}";
-        var state = new PrivateAptState(Path.Combine(cacheRoot, "apt", source.Suite), source.Suite);
-        await state.PrepareAsync(mirror(), ct);
-        var apt = new AptClient(state);
+        var apt = suite.Apt;
 
-        if (!ListsAreFresh(state))
+        if (!suite.ListsAreFresh)
         {
             // Old lists may still name a cached image: that is the fallback when the archive cannot be reached.
-            var fallback = state.ListsUpdatedAt is null ? null : await TryCachedAsync(apt, source, ct);
+            var fallback = suite.ListsUpdatedAt is null ? null : await TryCachedAsync(apt, source, ct);
             log($"{label}: updating apt lists of {source.Suite} …");
             try
             {
-                await apt.UpdateAsync(ct);
-                await state.MarkListsUpdatedAsync(time.GetUtcNow(), ct);
+                await suite.UpdateListsAsync(ct);
             }
             catch (KernelAcquisitionException e) when (fallback is not null)
             {
@@ -66,9 +54,6 @@ public sealed class DebianKernelFetcher(
         var image = await DownloadAsync(apt, resolved, ct);
         return (image, resolved.Identity, false);
     }
-
-    private bool ListsAreFresh(PrivateAptState state) =>
-        state.ListsUpdatedAt is { } updated && time.GetUtcNow() - updated < maxListAge;
 
     private async Task<(string Image, string Identity, bool FromCache)?> TryCachedAsync(AptClient apt, DebianKernelSource source, CancellationToken ct)
     {

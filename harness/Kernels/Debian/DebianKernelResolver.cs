@@ -19,7 +19,7 @@ public static class DebianKernelResolver
             : concrete;
 
         return new ResolvedDebianKernel(
-            source.Suite, concrete.Package, concrete.Version, holder.Package, holder.Version, holder.Size, holder.Sha256);
+            source.Suite, concrete.Package, concrete.Version, holder.Package, holder.Version, holder.Size);
     }
 
     private static async Task<AptPackageRecord> ShowDependencyAsync(

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Harness.Config;
 
@@ -9,9 +8,8 @@ namespace Harness.Kernels.Debian;
 /// the suite's private apt state (as for kernel images) and, only when asked, downloads it and keeps its
 /// <c>usr/src/linux-source-X.tar.xz</c> in <c>&lt;cache&gt;/kernels/debian-source/&lt;package&gt;_&lt;version&gt;/</c>.
 /// </summary>
-public sealed class DebianSourceFetcher(
-    string cacheRoot, Func<ArchiveMirror> mirror, TimeSpan maxListAge, TimeProvider time, Action<string> log,
-    ConcurrentDictionary<string, SemaphoreSlim> suiteGates)
+/// <param name="suites">The per-suite apt states, shared with the kernel image fetcher.</param>
+public sealed class DebianSourceFetcher(string cacheRoot, SuiteApt suites, Action<string> log)
 {
     private const string TarballName = "linux-source.tar.xz";
 
@@ -81,29 +79,25 @@ public sealed class DebianSourceFetcher(
     {
         if (!KernelPackageRules.IsSafeName(tree.Suite) || !KernelPackageRules.IsSafeName(tree.Package))
             throw new KernelAcquisitionException($"'{tree.Suite}/{tree.Package}' is not a valid Debian suite and package name");
-        using (await SuiteLock.AcquireAsync(cacheRoot, tree.Suite, suiteGates, log, ct))
+        return await suites.UseAsync(tree.Suite, async suite =>
         {
-            var state = new PrivateAptState(Path.Combine(cacheRoot, "apt", tree.Suite), tree.Suite);
-            await state.PrepareAsync(mirror(), ct);
-            var apt = new AptClient(state);
-            if (state.ListsUpdatedAt is not { } updated || time.GetUtcNow() - updated >= maxListAge)
-                await UpdateAsync(apt, state, tree, ct);
-            return await use(apt);
-        }
+            if (!suite.ListsAreFresh)
+                await UpdateAsync(suite, tree, ct);
+            return await use(suite.Apt);
+        }, ct);
     }
 
     // Old lists still name a version; when the archive cannot be reached they are the fallback.
-    private async Task UpdateAsync(AptClient apt, PrivateAptState state, DebianSourceTree tree, CancellationToken ct)
+    private async Task UpdateAsync(SuiteApt.Session suite, DebianSourceTree tree, CancellationToken ct)
     {
         log($"{tree.Describe()}: updating apt lists of {tree.Suite} …");
         try
         {
-            await apt.UpdateAsync(ct);
-            await state.MarkListsUpdatedAsync(time.GetUtcNow(), ct);
+            await suite.UpdateListsAsync(ct);
         }
-        catch (KernelAcquisitionException e) when (state.ListsUpdatedAt is not null)
+        catch (KernelAcquisitionException e) when (suite.ListsUpdatedAt is not null)
         {
-            log($"{tree.Describe()}: {e.Message}; using the lists of {state.ListsUpdatedAt:u}");
+            log($"{tree.Describe()}: {e.Message}; using the lists of {suite.ListsUpdatedAt:u}");
         }
     }
 }

@@ -30,7 +30,12 @@ public class ScenarioKtapTests
 
     static IEnumerable<TestCaseData> Runs() => Cases().Select(run => run.ToTestCaseData());
 
-    [TestCaseSource(nameof(Runs))]
+    // The stream's frame is written by one runner whatever the scenario: one case of each verdict
+    // shows it, where every case of every scenario only repeated the same check.
+    static IEnumerable<TestCaseData> OnePerVerdict() =>
+        Cases().GroupBy(run => run.Outcome.Verdict).Select(group => group.First().ToTestCaseData());
+
+    [TestCaseSource(nameof(OnePerVerdict))]
     public void The_stream_starts_with_the_version_and_a_plan_of_one_and_ends_with_done_exit_0(ScenarioKtapCase run)
     {
         var (exitCode, lines) = ScenarioKtapStream.Emit(run.Scenario, run.Outcome);

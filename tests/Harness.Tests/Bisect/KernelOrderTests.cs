@@ -3,7 +3,7 @@ using System.Text;
 using Harness.Bisect;
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
 
 namespace Harness.Tests.Bisect;
 

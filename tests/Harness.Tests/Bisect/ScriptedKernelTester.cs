@@ -1,3 +1,4 @@
+using Harness.Judging;
 using Harness.Bisect;
 
 namespace Harness.Tests.Bisect;
@@ -11,8 +12,8 @@ sealed class ScriptedKernelTester(IReadOnlyDictionary<string, string> words) : I
     {
         Tested.Add(kernel.Name);
         var word = words[kernel.Name];
-        var verdict = word switch { "good" => StepVerdict.Good, "bad" => StepVerdict.Bad, _ => StepVerdict.Untestable };
-        var boot = new BootOutcome(verdict switch { StepVerdict.Good => BootVerdict.Pass, StepVerdict.Bad => BootVerdict.Fail, _ => BootVerdict.Untestable }, word, [], 1);
+        var verdict = word switch { "good" => KernelJudgement.Good, "bad" => KernelJudgement.Bad, _ => KernelJudgement.Untestable };
+        var boot = new BootOutcome(verdict switch { KernelJudgement.Good => BootVerdict.Pass, KernelJudgement.Bad => BootVerdict.Fail, _ => BootVerdict.Untestable }, word, [], 1);
         return Task.FromResult(new StepRecord(kernel.Name, kernel.Release, "source", verdict, word, 0, 1, [boot], []));
     }
 }

@@ -1,3 +1,4 @@
+using Harness.Judging;
 using Harness.Bisect;
 
 namespace Harness.Tests.Bisect;
@@ -22,8 +23,8 @@ sealed class ScriptedTester(GitTree git) : ICommitTester
         if (FailAt is { } failure && failure.Step == Tested.Count)
             throw failure.Exception;
         var word = (await File.ReadAllTextAsync(Path.Combine(git.Directory, "verdict"), cancellationToken)).Split('\n')[0].Trim();
-        var verdict = word switch { "good" => StepVerdict.Good, "bad" => StepVerdict.Bad, _ => StepVerdict.Untestable };
-        var boot = new BootOutcome(verdict switch { StepVerdict.Good => BootVerdict.Pass, StepVerdict.Bad => BootVerdict.Fail, _ => BootVerdict.Untestable }, word, [], 1);
+        var verdict = word switch { "good" => KernelJudgement.Good, "bad" => KernelJudgement.Bad, _ => KernelJudgement.Untestable };
+        var boot = new BootOutcome(verdict switch { KernelJudgement.Good => BootVerdict.Pass, KernelJudgement.Bad => BootVerdict.Fail, _ => BootVerdict.Untestable }, word, [], 1);
         return new StepRecord(commit, "subject", "author", verdict, word, 1, 1, [boot], []);
     }
 }

@@ -1,3 +1,4 @@
+using Harness.Judging;
 using Harness.Bisect;
 
 namespace Harness.Tests.Bisect;
@@ -45,13 +46,13 @@ public class StepCacheKeyTests
         try
         {
             var cache = new OutcomeCache(cacheRoot);
-            var record = new StepRecord(new string('a', 40), "subject", "A <a@b>", StepVerdict.Bad, "1 of 1 boots failed", 12, 40, [], ["x.console.log"]);
+            var record = new StepRecord(new string('a', 40), "subject", "A <a@b>", KernelJudgement.Bad, "1 of 1 boots failed", 12, 40, [], ["x.console.log"]);
             Assert.That(await cache.FindAsync(Base, CancellationToken.None), Is.Null);
             await cache.StoreAsync(Base, record, CancellationToken.None);
             var found = await cache.FindAsync(Base, CancellationToken.None);
             Assert.That(found, Is.Not.Null);
             Assert.That(found!.FromCache, Is.True);
-            Assert.That(found.Verdict, Is.EqualTo(StepVerdict.Bad));
+            Assert.That(found.Verdict, Is.EqualTo(KernelJudgement.Bad));
             Assert.That(await cache.FindAsync(Base with { Repeats = 2 }, CancellationToken.None), Is.Null);
         }
         finally

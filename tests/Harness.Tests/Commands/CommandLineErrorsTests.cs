@@ -2,6 +2,7 @@ using System.CommandLine;
 using Harness.Commands;
 using Harness.Config;
 using Harness.Kernels;
+using Harness.Prerequisites;
 using Harness.Storage;
 using Harness.Vm;
 

@@ -9,7 +9,7 @@ public class KernelsYamlReferenceTests
     public void The_example_in_the_reference_loads_with_the_settings_it_describes()
     {
         // Read as if it were the checkout's kernels.yaml: the build example names the repository's own patch.
-        var matrix = MatrixLoader.Parse(ExampleYaml(), Path.Combine(RepositoryRoot(), "kernels.yaml"));
+        var matrix = MatrixLoader.Parse(ExampleYaml(), Path.Combine(TestPaths.RepositoryRoot, "kernels.yaml"));
 
         var myBuild = matrix.Kernels.Single(kernel => kernel.Name == "my-build");
         var control = matrix.Kernels.Single(kernel => kernel.Name == "control-5.10-fork");
@@ -18,15 +18,15 @@ public class KernelsYamlReferenceTests
             Assert.That(matrix.Kernels.Select(kernel => kernel.Name), Is.EqualTo(new[] { "bookworm", "control-5.10-fork", "my-build" }));
             Assert.That(control.Expect, Is.EqualTo(Expectation.FailIn(global::Protocol.ScenarioNames.ForkCpuId)));
             Assert.That(control.Source, Is.TypeOf<BuildKernelSource>().With.Property(nameof(BuildKernelSource.Selftests)).True);
-            Assert.That(myBuild.Cpus, Is.EqualTo(2));
-            Assert.That(myBuild.Guest, Is.EqualTo(matrix.Defaults.Guest with { Threads = 2 }));
+            Assert.That(myBuild.Machine.Cpus, Is.EqualTo(2));
+            Assert.That(myBuild.Machine.Guest, Is.EqualTo(matrix.Defaults.Machine.Guest with { Threads = 2 }));
         });
     }
 
     [Test]
     public void The_reference_names_every_scenario_the_guest_knows()
     {
-        var reference = File.ReadAllText(Path.Combine(RepositoryRoot(), "harness", "Config", "README-kernels-yaml.md"));
+        var reference = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "harness", "Config", "README-kernels-yaml.md"));
 
         foreach (var name in global::Protocol.ScenarioNames.All)
             Assert.That(reference, Does.Contain($"`{name}`"), name);
@@ -34,16 +34,8 @@ public class KernelsYamlReferenceTests
 
     private static string ExampleYaml()
     {
-        var reference = File.ReadAllText(Path.Combine(RepositoryRoot(), "harness", "Config", "README-kernels-yaml.md"));
+        var reference = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "harness", "Config", "README-kernels-yaml.md"));
         var start = reference.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         return reference[start..reference.IndexOf("```", start, StringComparison.Ordinal)];
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Harness.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Harness.sln not found above the test directory");
     }
 }

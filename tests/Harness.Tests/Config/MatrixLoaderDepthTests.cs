@@ -14,7 +14,7 @@ public class MatrixLoaderDepthTests
                 source: { path: bzImage }
             """, "kernels.yaml");
 
-        var guest = matrix.Kernels.Single().Guest;
+        var guest = matrix.Kernels.Single().Machine.Guest;
         Assert.That(guest.Depth, Is.EqualTo(StressDepth.Standard));
         Assert.That(guest.Seconds, Is.Null);
         Assert.That(guest.StressMultiple, Is.Null);
@@ -36,9 +36,9 @@ public class MatrixLoaderDepthTests
                 guest: { depth: deep }
             """, "kernels.yaml");
 
-        Assert.That(matrix.Kernels[0].Guest.Depth, Is.EqualTo(StressDepth.Quick));
-        Assert.That(matrix.Kernels[1].Guest.Depth, Is.EqualTo(StressDepth.Deep));
-        Assert.That(matrix.Kernels[1].Guest.CapSeconds, Is.EqualTo(StressDepthProfile.Of(StressDepth.Deep).CapSeconds));
+        Assert.That(matrix.Kernels[0].Machine.Guest.Depth, Is.EqualTo(StressDepth.Quick));
+        Assert.That(matrix.Kernels[1].Machine.Guest.Depth, Is.EqualTo(StressDepth.Deep));
+        Assert.That(matrix.Kernels[1].Machine.Guest.CapSeconds, Is.EqualTo(StressDepthProfile.Of(StressDepth.Deep).CapSeconds));
     }
 
     [Test]
@@ -54,7 +54,7 @@ public class MatrixLoaderDepthTests
                 guest: { depth: deep, stress_multiple: 25 }
             """, "kernels.yaml");
 
-        var guest = matrix.Kernels.Single().Guest;
+        var guest = matrix.Kernels.Single().Machine.Guest;
         Assert.That(guest.CapSeconds, Is.EqualTo(4));
         Assert.That(guest.StressMultiple, Is.EqualTo(25));
     }

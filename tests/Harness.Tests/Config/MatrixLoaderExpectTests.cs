@@ -116,7 +116,7 @@ public class MatrixLoaderExpectTests
                 expect: {fail: [migration_storm_v2, cs_abort_v2]}
             """);
 
-        Assert.That(kernel.Guest.Scenarios, Is.EqualTo(new[]
+        Assert.That(kernel.Machine.Guest.Scenarios, Is.EqualTo(new[]
         {
             ScenarioNames.MigrationStorm, ScenarioNames.MigrationStormV2, ScenarioNames.NodeIdMmCidV2, ScenarioNames.CsAbortV2,
         }));

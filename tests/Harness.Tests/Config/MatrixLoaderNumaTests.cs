@@ -16,7 +16,7 @@ public class MatrixLoaderNumaTests
                 numa_nodes: 2
             """, MatrixErrors.FileName);
 
-        Assert.That(matrix.Kernels.Select(k => k.NumaNodes), Is.EqualTo(new[] { 1, 2 }));
+        Assert.That(matrix.Kernels.Select(k => k.Machine.NumaNodes), Is.EqualTo(new[] { 1, 2 }));
     }
 
     [Test]

@@ -40,11 +40,13 @@ public class MatrixLoaderValidFileTests
         var matrix = MatrixLoader.Parse(FullFile, "kernels.yaml");
 
         var expectedGuest = new GuestSettings(Seconds: 1.5, Seed: 1234, Threads: 8, Scenarios: ["fork_cpu_id"]);
-        Assert.That(matrix.Defaults with { Guest = expectedGuest }, Is.EqualTo(new MatrixDefaults(
-            Cpus: 2, MemoryMiB: 1024, Accel: AccelChoice.Tcg,
-            BootTimeout: TimeSpan.FromSeconds(60), TestTimeout: TimeSpan.FromSeconds(200), Guest: expectedGuest,
-            SilenceTimeout: MatrixDefaults.StandardSilenceTimeout)));
-        Assert.That(matrix.Defaults.Guest.Scenarios, Is.EqualTo(new[] { "fork_cpu_id" }));
+        Assert.That(matrix.Defaults with { Machine = matrix.Defaults.Machine with { Guest = expectedGuest } }, Is.EqualTo(new MatrixDefaults(
+            new MachineSettings(
+                Cpus: 2, MemoryMiB: 1024,
+                BootTimeout: TimeSpan.FromSeconds(60), TestTimeout: TimeSpan.FromSeconds(200), Guest: expectedGuest,
+                SilenceTimeout: MachineSettings.StandardSilenceTimeout),
+            AccelChoice.Tcg)));
+        Assert.That(matrix.Defaults.Machine.Guest.Scenarios, Is.EqualTo(new[] { "fork_cpu_id" }));
     }
 
     [Test]
@@ -57,11 +59,11 @@ public class MatrixLoaderValidFileTests
             Assert.That(bookworm.Name, Is.EqualTo("bookworm"));
             Assert.That(bookworm.Source, Is.EqualTo(new DebianKernelSource("linux-image-amd64", "bookworm")));
             Assert.That(bookworm.Expect, Is.EqualTo(Expectation.Pass));
-            Assert.That(bookworm.Cpus, Is.EqualTo(2));
-            Assert.That(bookworm.MemoryMiB, Is.EqualTo(1024));
-            Assert.That(bookworm.BootTimeout, Is.EqualTo(TimeSpan.FromSeconds(60)));
-            Assert.That(bookworm.TestTimeout, Is.EqualTo(TimeSpan.FromSeconds(200)));
-            Assert.That(bookworm.Guest.Seed, Is.EqualTo(1234));
+            Assert.That(bookworm.Machine.Cpus, Is.EqualTo(2));
+            Assert.That(bookworm.Machine.MemoryMiB, Is.EqualTo(1024));
+            Assert.That(bookworm.Machine.BootTimeout, Is.EqualTo(TimeSpan.FromSeconds(60)));
+            Assert.That(bookworm.Machine.TestTimeout, Is.EqualTo(TimeSpan.FromSeconds(200)));
+            Assert.That(bookworm.Machine.Guest.Seed, Is.EqualTo(1234));
             Assert.That(bookworm.Location, Is.EqualTo(new SourceLocation("kernels.yaml", 14, 5)));
         });
     }
@@ -74,14 +76,14 @@ public class MatrixLoaderValidFileTests
         Assert.Multiple(() =>
         {
             Assert.That(myBuild.Expect, Is.EqualTo(Expectation.Fail));
-            Assert.That(myBuild.Cpus, Is.EqualTo(3));
-            Assert.That(myBuild.MemoryMiB, Is.EqualTo(256));
-            Assert.That(myBuild.BootTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
-            Assert.That(myBuild.TestTimeout, Is.EqualTo(TimeSpan.FromSeconds(90)));
-            Assert.That(myBuild.Guest.Threads, Is.EqualTo(2));
-            Assert.That(myBuild.Guest.Seconds, Is.EqualTo(1.5));
-            Assert.That(myBuild.Guest.Seed, Is.EqualTo(1234));
-            Assert.That(myBuild.Guest.Scenarios, Is.EqualTo(new[] { "fork_cpu_id" }));
+            Assert.That(myBuild.Machine.Cpus, Is.EqualTo(3));
+            Assert.That(myBuild.Machine.MemoryMiB, Is.EqualTo(256));
+            Assert.That(myBuild.Machine.BootTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+            Assert.That(myBuild.Machine.TestTimeout, Is.EqualTo(TimeSpan.FromSeconds(90)));
+            Assert.That(myBuild.Machine.Guest.Threads, Is.EqualTo(2));
+            Assert.That(myBuild.Machine.Guest.Seconds, Is.EqualTo(1.5));
+            Assert.That(myBuild.Machine.Guest.Seed, Is.EqualTo(1234));
+            Assert.That(myBuild.Machine.Guest.Scenarios, Is.EqualTo(new[] { "fork_cpu_id" }));
         });
     }
 
@@ -111,9 +113,9 @@ public class MatrixLoaderValidFileTests
         Assert.Multiple(() =>
         {
             Assert.That(matrix.Defaults, Is.SameAs(MatrixDefaults.Standard));
-            Assert.That(kernel.Cpus, Is.EqualTo(MatrixDefaults.Standard.Cpus));
-            Assert.That(kernel.MemoryMiB, Is.EqualTo(MatrixDefaults.Standard.MemoryMiB));
-            Assert.That(kernel.Guest, Is.SameAs(GuestSettings.Standard));
+            Assert.That(kernel.Machine.Cpus, Is.EqualTo(MatrixDefaults.Standard.Machine.Cpus));
+            Assert.That(kernel.Machine.MemoryMiB, Is.EqualTo(MatrixDefaults.Standard.Machine.MemoryMiB));
+            Assert.That(kernel.Machine.Guest, Is.SameAs(GuestSettings.Standard));
             Assert.That(kernel.Expect, Is.EqualTo(Expectation.Pass));
         });
     }
@@ -130,7 +132,7 @@ public class MatrixLoaderValidFileTests
                 source: { path: bzImage }
             """, "kernels.yaml");
 
-        Assert.That(matrix.Kernels[0].Guest, Is.EqualTo(GuestSettings.Standard with { Seconds = 7 }));
+        Assert.That(matrix.Kernels[0].Machine.Guest, Is.EqualTo(GuestSettings.Standard with { Seconds = 7 }));
     }
 
     [Test]
@@ -145,7 +147,7 @@ public class MatrixLoaderValidFileTests
                 guest: { seed: null }
             """, "kernels.yaml");
 
-        Assert.That(matrix.Kernels[0].Guest.Seed, Is.Null);
+        Assert.That(matrix.Kernels[0].Machine.Guest.Seed, Is.Null);
     }
 
     [Test]
@@ -164,10 +166,10 @@ public class MatrixLoaderValidFileTests
                 kernel_args: "rdinit=/no-such-init"
             """, "kernels.yaml");
 
-        Assert.That(matrix.Kernels[0].SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(12)));
-        Assert.That(matrix.Kernels[0].KernelArgs, Is.EqualTo("mitigations=off  nokaslr"));
-        Assert.That(matrix.Kernels[1].SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
-        Assert.That(matrix.Kernels[1].KernelArgs, Is.EqualTo("rdinit=/no-such-init"));
+        Assert.That(matrix.Kernels[0].Machine.SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(12)));
+        Assert.That(matrix.Kernels[0].Machine.KernelArgs, Is.EqualTo("mitigations=off  nokaslr"));
+        Assert.That(matrix.Kernels[1].Machine.SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        Assert.That(matrix.Kernels[1].Machine.KernelArgs, Is.EqualTo("rdinit=/no-such-init"));
     }
 
     [Test]
@@ -179,7 +181,7 @@ public class MatrixLoaderValidFileTests
                 source: { path: bzImage }
             """, "kernels.yaml").Kernels[0];
 
-        Assert.That(kernel.SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
-        Assert.That(kernel.KernelArgs, Is.Empty);
+        Assert.That(kernel.Machine.SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
+        Assert.That(kernel.Machine.KernelArgs, Is.Empty);
     }
 }

@@ -1,13 +1,14 @@
 using System.Globalization;
 using CliWrap;
-using Harness.Results;
+using Harness.Records;
+using Harness.Vm;
 using Protocol;
 
 namespace Harness.Tests.EndToEnd;
 
 /// <summary>
-/// The whole run command against the fake QEMU: the real guest image is built (once, then cached),
-/// the fake plays a guest's stream, and the table, run.json and exit status are checked.
+/// The whole run command against the fake QEMU, on a cache of its own seeded with the real guest
+/// image: the fake plays a guest's stream, and the table, run.json and exit status are checked.
 /// </summary>
 public class FakeQemuRunTests : ScratchTests
 {
@@ -31,9 +32,16 @@ public class FakeQemuRunTests : ScratchTests
             """);
     }
 
-    Task<HarnessProcess.Outcome> RunAsync(string matrix, string mode) => HarnessProcess.RunAsync(
-        ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu],
-        new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = mode });
+    async Task<HarnessProcess.Outcome> RunAsync(string matrix, string mode)
+    {
+        // A cache of the test's own, seeded with the guest image: the run writes nothing into the user's cache.
+        var cache = Path.Combine(Scratch.Path, "cache");
+        if (!Directory.Exists(cache))
+            await SeededCache.CreateAsync(cache);
+        return await HarnessProcess.RunAsync(
+            ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu, "--cache", cache],
+            new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = mode });
+    }
 
     RunRecord LatestRun() => RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(Scratch.Results, "latest", "run.json")));
 
@@ -48,7 +56,7 @@ public class FakeQemuRunTests : ScratchTests
         Assert.Multiple(() =>
         {
             Assert.That(run.SchemaVersion, Is.EqualTo(RunRecord.CurrentSchemaVersion));
-            Assert.That(run.Vm.Accel, Is.EqualTo("tcg"));
+            Assert.That(run.Vm.Accel, Is.EqualTo(Accel.Tcg));
             Assert.That(run.Vm.QemuVersion, Does.Contain("fake"));
             Assert.That(run.Kernels.Single().KernelRelease, Is.EqualTo("6.1.0-50-amd64"));
             Assert.That(run.Kernels.Single().Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
@@ -97,8 +105,9 @@ public class FakeQemuRunTests : ScratchTests
     public async Task Interrupting_a_run_kills_qemu_exits_130_and_writes_what_it_has()
     {
         var matrix = Matrix();
+        var cache = await SeededCache.CreateAsync(Path.Combine(Scratch.Path, "cache"));
         var (processId, exit) = HarnessProcess.Start(
-            ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu],
+            ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu, "--cache", cache],
             new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = "ignore-sigint" });
 
         // Wait until the fake is up and hanging; it ignores SIGINT, so only the harness's kill can end it.

@@ -9,18 +9,7 @@ static class HarnessProcess
 {
     public sealed record Outcome(int ExitCode, string Output, string Errors);
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var folder = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); folder is not null; folder = folder.Parent)
-            {
-                if (File.Exists(Path.Combine(folder.FullName, "Harness.sln")))
-                    return folder.FullName;
-            }
-            throw new InvalidOperationException("Harness.sln not found above the test directory");
-        }
-    }
+    public static string RepositoryRoot => TestPaths.RepositoryRoot;
 
     static string HarnessDll => Path.Combine(TestContext.CurrentContext.TestDirectory, "harness.dll");
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CliWrap;
-using Harness.Results;
+using Harness.Records;
 using Harness.Running;
 using Protocol;
 

@@ -24,6 +24,7 @@ public class PathKernelsTests
 
         Assert.That(image.ImagePath, Is.EqualTo(Path.Combine(_directory, "images", "bzImage")));
         Assert.That(image.Identity, Does.Match("^sha256:[0-9a-f]{64}$"));
+        Assert.That(image.Provenance?.ImageSha256, Is.EqualTo(image.Identity["sha256:".Length..]));
         Assert.That(image.FromCache, Is.True);
     }
 

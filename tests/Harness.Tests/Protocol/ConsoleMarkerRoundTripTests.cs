@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Guest.Output;
 using Guest.Running;
 using Guest.Scenarios;
-using Harness.Tests.Results;
+using Harness.Tests.Judging;
 using Harness.Vm;
 
 namespace Harness.Tests.Protocol;

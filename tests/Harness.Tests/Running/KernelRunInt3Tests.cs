@@ -1,11 +1,12 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Running;
-using Harness.Tests.Results;
+using Harness.Tests.Judging;
 using Harness.Vm;
 using Protocol;
-using static Harness.Tests.Results.ConsoleExcerpts;
+using static Harness.Tests.Judging.ConsoleExcerpts;
 
 namespace Harness.Tests.Running;
 
@@ -19,7 +20,7 @@ public class KernelRunInt3Tests
     sealed class OneKernel : IKernelSupplier
     {
         public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
-            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, TimeSpan.Zero));
+            Task.FromResult(new KernelImage("bzImage", "sha256:0", true));
     }
 
     /// <summary>One boot: the console QEMU would have written, and the result port's lines.</summary>
@@ -52,8 +53,8 @@ public class KernelRunInt3Tests
         var results = Directory.CreateTempSubdirectory("harness-int3-").FullName;
         try
         {
-            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, 4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
-                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }, new SourceLocation("kernels.yaml", 1, 1));
+            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, new MachineSettings(4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
+                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }), new SourceLocation("kernels.yaml", 1, 1));
             var folder = RunFolder.Create(results, DateTimeOffset.UnixEpoch);
             var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, _ => { }),
                 new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1, folder);

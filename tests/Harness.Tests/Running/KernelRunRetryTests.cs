@@ -1,8 +1,9 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Judging;
+using Harness.Records;
 using Harness.Running;
-using Harness.Tests.Results;
+using Harness.Tests.Judging;
 using Harness.Vm;
 using Protocol;
 using InitScript = Harness.GuestImage.InitScript;
@@ -16,7 +17,7 @@ public class KernelRunRetryTests
     sealed class OneKernel : IKernelSupplier
     {
         public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
-            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, TimeSpan.Zero));
+            Task.FromResult(new KernelImage("bzImage", "sha256:0", true));
     }
 
     /// <summary>Plays the given VM runs in order and counts the boots.</summary>
@@ -70,8 +71,8 @@ public class KernelRunRetryTests
         var results = Directory.CreateTempSubdirectory("harness-retry-").FullName;
         try
         {
-            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, 4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
-                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }, new SourceLocation("kernels.yaml", 1, 1));
+            var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, new MachineSettings(4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
+                GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }), new SourceLocation("kernels.yaml", 1, 1));
             var context = new RunContext(accel ?? Tcg, new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1,
                 RunFolder.Create(results, DateTimeOffset.UnixEpoch));
             return await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, ".", context, CancellationToken.None);
@@ -150,11 +151,11 @@ public class KernelRunRetryTests
 
         var result = await RunAsync(vms, accel);
 
-        Assert.That(vms.Requests.Select(r => r.Accel), Is.EqualTo(new[] { "kvm", "tcg" }));
+        Assert.That(vms.Requests.Select(r => r.Accel), Is.EqualTo(new[] { Accel.Kvm, Accel.Tcg }));
         Assert.That(vms.Requests[0].SilenceTimeout, Is.EqualTo(KernelRun.KvmStallLimit));
         Assert.That(result.Scenarios.Single().Outcome, Is.EqualTo(ScenarioVerdict.Pass));
         Assert.That(result.BootAttempts, Is.EqualTo(1), "the switch of accelerator is not a failed attempt of the kernel");
-        Assert.That(accel.Current!.Accel, Is.EqualTo("tcg"));
+        Assert.That(accel.Current!.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(accel.Current.Fallback, Is.EqualTo(new AccelFallback("k", "console silent for 10 s after: Probing EDD (edd=off to disable)... ok")));
     }
 

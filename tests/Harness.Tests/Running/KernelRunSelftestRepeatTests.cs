@@ -1,6 +1,6 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Records;
 using Harness.Running;
 using Harness.Vm;
 using Protocol;
@@ -16,7 +16,7 @@ public class KernelRunSelftestRepeatTests
     sealed class KernelWithSelftests(string selftests) : IKernelSupplier
     {
         public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
-            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, TimeSpan.Zero, SelftestsDirectory: selftests));
+            Task.FromResult(new KernelImage("bzImage", "sha256:0", true, SelftestsDirectory: selftests));
     }
 
     sealed class RecordingVms : IVmRunner
@@ -47,8 +47,8 @@ public class KernelRunSelftestRepeatTests
         await File.WriteAllTextAsync(Path.Combine(selftests, "basic_test"), "#!/bin/sh\n");
         var baseImage = Path.Combine(folder, "initramfs.cpio.gz");
         await File.WriteAllBytesAsync(baseImage, [0x1f, 0x8b]);
-        var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, 4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
-            GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }, new SourceLocation("kernels.yaml", 1, 1));
+        var entry = new KernelEntry("k", new PathKernelSource("bzImage"), Expectation.Pass, new MachineSettings(4, 512, TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(60),
+            GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }), new SourceLocation("kernels.yaml", 1, 1));
         var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, _ => { }),
             new global::Harness.GuestImage.GuestImage(baseImage, "hash", true), 1, RunFolder.Create(Path.Combine(folder, "results"), DateTimeOffset.UnixEpoch));
         var vms = new RecordingVms();

@@ -47,7 +47,7 @@ public class AccelProbeTests
     {
         var decision = await Resolver(AccelChoice.Tcg, Probe(qemu: "/nonexistent/qemu")).DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision, Is.EqualTo(new AccelDecision("tcg", "TCG chosen in the matrix")));
+        Assert.That(decision, Is.EqualTo(new AccelDecision(Accel.Tcg, "TCG chosen in the matrix")));
     }
 
     [Test]
@@ -56,7 +56,7 @@ public class AccelProbeTests
         var decision = await Resolver(AccelChoice.Auto, Probe(qemu: "/nonexistent/qemu", device: "/nonexistent/kvm"))
             .DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision.Accel, Is.EqualTo("tcg"));
+        Assert.That(decision.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(decision.Reason, Does.StartWith("/nonexistent/kvm cannot be opened"));
     }
 
@@ -67,7 +67,7 @@ public class AccelProbeTests
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision.Accel, Is.EqualTo("kvm"));
+        Assert.That(decision.Accel, Is.EqualTo(Accel.Kvm));
         Assert.That(decision.Reason, Does.StartWith("first-kernel (pkg=1) reached user space under KVM in "));
         Assert.That(decision.Proof!.Kernel, Is.EqualTo("first-kernel (pkg=1)"));
         Assert.That(decision.Proof.SecondsToUserSpace, Is.GreaterThan(0).And.LessThan(10));
@@ -80,7 +80,7 @@ public class AccelProbeTests
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision.Accel, Is.EqualTo("tcg"));
+        Assert.That(decision.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(decision.Reason, Does.Contain("exited with status 134").And.Contain("failed to set MSR 0x10a"));
     }
 
@@ -92,7 +92,7 @@ public class AccelProbeTests
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision.Accel, Is.EqualTo("tcg"));
+        Assert.That(decision.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(decision.Reason, Is.EqualTo(
             "first-kernel (pkg=1) did not reach user space under KVM: console silent for 1 s after: Probing EDD (edd=off to disable)... ok"));
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(8)), "the silence, not the 10 s user-space limit, ended the probe");
@@ -106,7 +106,7 @@ public class AccelProbeTests
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision.Accel, Is.EqualTo("tcg"));
+        Assert.That(decision.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(decision.Reason, Does.EndWith("QEMU reported: KVM internal error. Suberror: 1"));
     }
 
@@ -122,7 +122,7 @@ public class AccelProbeTests
 
         var decision = await Resolver(AccelChoice.Kvm).DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision, Is.EqualTo(new AccelDecision("kvm", "KVM chosen in the matrix")));
+        Assert.That(decision, Is.EqualTo(new AccelDecision(Accel.Kvm, "KVM chosen in the matrix")));
     }
 
     [Test]
@@ -135,7 +135,7 @@ public class AccelProbeTests
 
         var decision = await resolver.DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(decision.Accel, Is.EqualTo("kvm"));
+        Assert.That(decision.Accel, Is.EqualTo(Accel.Kvm));
     }
 
     [Test]
@@ -148,9 +148,9 @@ public class AccelProbeTests
         var again = await Resolver(AccelChoice.Auto, cache: Cache()).DecideAsync(_boot, CancellationToken.None);
         var afterReboot = await Resolver(AccelChoice.Auto, cache: Cache(bootId: "boot-2")).DecideAsync(_boot, CancellationToken.None);
 
-        Assert.That(again.Accel, Is.EqualTo("kvm"));
+        Assert.That(again.Accel, Is.EqualTo(Accel.Kvm));
         Assert.That(again.Reason, Does.EndWith("(probed earlier since the host booted; cached)"));
-        Assert.That(afterReboot.Accel, Is.EqualTo("tcg"), "another host boot is probed afresh");
+        Assert.That(afterReboot.Accel, Is.EqualTo(Accel.Tcg), "another host boot is probed afresh");
     }
 
     [Test]
@@ -163,7 +163,7 @@ public class AccelProbeTests
 
         var decision = resolver.FallBackToTcg("sid", "console silent for 10 s after: Probing EDD");
 
-        Assert.That(decision.Accel, Is.EqualTo("tcg"));
+        Assert.That(decision.Accel, Is.EqualTo(Accel.Tcg));
         Assert.That(decision.Fallback, Is.EqualTo(new AccelFallback("sid", "console silent for 10 s after: Probing EDD")));
         Assert.That(decision.Proof, Is.Not.Null, "the probe's proof stays on record");
         Assert.That(resolver.MayFallBack, Is.False);

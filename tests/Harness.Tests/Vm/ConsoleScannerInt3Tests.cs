@@ -27,7 +27,7 @@ public class ConsoleScannerInt3Tests
     [Test]
     public void An_oops_keeps_the_rip_printed_below_it_and_its_trace_stops_at_the_next_finding()
     {
-        var findings = ConsoleScanner.Scan(Harness.Tests.Results.ConsoleExcerpts.Console(Harness.Tests.Results.ConsoleExcerpts.Int3InSchedClock));
+        var findings = ConsoleScanner.Scan(Harness.Tests.Judging.ConsoleExcerpts.Console(Harness.Tests.Judging.ConsoleExcerpts.Int3InSchedClock));
 
         Assert.That(findings.Select(f => f.Kind), Is.EqualTo(new[] { ConsoleFindingKind.Oops, ConsoleFindingKind.Panic }));
         Assert.That(findings[0].Rip, Is.EqualTo("sched_clock_cpu+0x11/0x1c0"));

@@ -1,6 +1,6 @@
 using Harness.Vm;
 using Protocol;
-using static Harness.Tests.Results.ConsoleExcerpts;
+using static Harness.Tests.Judging.ConsoleExcerpts;
 
 namespace Harness.Tests.Vm;
 

@@ -15,7 +15,7 @@ static class FakeQemu
         InitramfsPath: "initramfs.cpio.gz",
         Cpus: 2,
         MemoryMiB: 256,
-        Accel: "tcg",
+        Accel: Accel.Tcg,
         GuestArguments: ["fakeqemu.mode=" + mode],
         BootTimeout: bootTimeout,
         TestTimeout: testTimeout,

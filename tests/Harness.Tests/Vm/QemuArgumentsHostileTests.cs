@@ -1,6 +1,6 @@
 using Harness.Config;
 using Harness.Kernels;
-using Harness.Results;
+using Harness.Records;
 using Harness.Vm;
 
 namespace Harness.Tests.Vm;
@@ -37,7 +37,7 @@ public class QemuArgumentsHostileTests
         var folder = RunFolder.Create(Path.Combine(_results, "results"), DateTimeOffset.UnixEpoch);
         var kernel = PathKernels.ResolvePath(new PathKernelSource(imagePath), "-matrix dir");
         var request = new VmRequest(
-            kernel, Path.Combine(_results, "-cache", "initramfs.cpio.gz"), 2, 256, "tcg", ["rseqh.seconds=1"],
+            kernel, Path.Combine(_results, "-cache", "initramfs.cpio.gz"), 2, 256, Accel.Tcg, ["rseqh.seconds=1"],
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1),
             folder.KernelFile("k-1", "console.log").Absolute, folder.KernelFile("k-1", "ktap.log").Absolute, NumaNodes: 2);
 

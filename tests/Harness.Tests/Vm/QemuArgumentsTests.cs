@@ -4,7 +4,7 @@ namespace Harness.Tests.Vm;
 
 public class QemuArgumentsTests
 {
-    static VmRequest Request(string accel = "tcg", int cpus = 4, int memoryMiB = 512, int numaNodes = 1) => new(
+    static VmRequest Request(Accel accel = Accel.Tcg, int cpus = 4, int memoryMiB = 512, int numaNodes = 1) => new(
         "/k/bzImage", "/k/initramfs.cpio.gz", cpus, memoryMiB, accel, ["rseqh.seconds=5", "rseqh.seed=7"],
         TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), "/out/console.log", "/out/results.log", numaNodes);
 
@@ -33,7 +33,7 @@ public class QemuArgumentsTests
     [Test]
     public void TCG_runs_one_host_thread_per_vCPU_on_q35()
     {
-        var args = QemuArguments.Build(Request("tcg"));
+        var args = QemuArguments.Build(Request(Accel.Tcg));
 
         Assert.That(ValuesOf(args, "-M"), Is.EqualTo(new[] { "q35" }));
         Assert.That(ValuesOf(args, "-accel"), Is.EqualTo(new[] { "tcg,thread=multi" }));
@@ -43,15 +43,11 @@ public class QemuArgumentsTests
     [Test]
     public void KVM_passes_the_host_CPU_through()
     {
-        var args = QemuArguments.Build(Request("kvm"));
+        var args = QemuArguments.Build(Request(Accel.Kvm));
 
         Assert.That(ValuesOf(args, "-accel"), Is.EqualTo(new[] { "kvm" }));
         Assert.That(ValuesOf(args, "-cpu"), Is.EqualTo(new[] { "host" }));
     }
-
-    [Test]
-    public void An_unknown_accelerator_is_refused_by_name() =>
-        Assert.That(() => QemuArguments.Build(Request("hvf")), Throws.ArgumentException.With.Message.Contains("'hvf'"));
 
     [Test]
     public void CPUs_memory_kernel_and_initramfs_come_from_the_request()
@@ -67,7 +63,7 @@ public class QemuArgumentsTests
     [Test]
     public void The_kernel_command_line_has_the_console_the_panic_reboot_and_the_guest_words_but_not_quiet()
     {
-        var append = ValuesOf(QemuArguments.Build(Request(accel: "kvm")), "-append").Single();
+        var append = ValuesOf(QemuArguments.Build(Request(accel: Accel.Kvm)), "-append").Single();
 
         Assert.That(append, Is.EqualTo("console=ttyS0 panic=-1 rseqh.seconds=5 rseqh.seed=7"));
     }
@@ -75,7 +71,7 @@ public class QemuArgumentsTests
     [Test]
     public void Under_tcg_the_tsc_is_declared_unstable_so_the_kernel_never_patches_its_sched_clock_key()
     {
-        var append = ValuesOf(QemuArguments.Build(Request(accel: "tcg")), "-append").Single();
+        var append = ValuesOf(QemuArguments.Build(Request(accel: Accel.Tcg)), "-append").Single();
 
         Assert.That(append, Is.EqualTo("console=ttyS0 panic=-1 tsc=unstable rseqh.seconds=5 rseqh.seed=7"));
     }

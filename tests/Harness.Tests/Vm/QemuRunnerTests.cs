@@ -171,7 +171,7 @@ public class QemuRunnerTests
         Environment.SetEnvironmentVariable("FAKEQEMU_KVM", "internal-error");
         try
         {
-            var request = FakeQemu.Request("pass", _directory, Long, Long) with { Accel = "kvm" };
+            var request = FakeQemu.Request("pass", _directory, Long, Long) with { Accel = Accel.Kvm };
 
             var run = await new QemuRunner(FakeQemu.Path).RunAsync(request, CancellationToken.None);
 

@@ -4,7 +4,7 @@ using Protocol;
 
 namespace Guest.Tests.Scenarios.ForkCpuId;
 
-/// <summary>Counters recorded from real runs (see docs/rseq.md and the guest's own QEMU runs).</summary>
+/// <summary>Counters recorded from real runs (the guest's own QEMU runs).</summary>
 public class ForkCpuIdVerdictTests
 {
     // Debian 6.1.0-50 under QEMU TCG, 4 vCPUs, 3 s.

@@ -4,7 +4,7 @@ using Protocol;
 
 namespace Guest.Tests.Scenarios.LegacyCpuIdStart;
 
-/// <summary>Probe reports recorded under QEMU TCG with 4 vCPUs, and from docs/rseq.md.</summary>
+/// <summary>Probe reports recorded under QEMU TCG with 4 vCPUs.</summary>
 public class LegacyCpuIdStartVerdictTests
 {
     // Debian 6.1.0-50: every switch rewrites; 6 sleeps expired without blocking.

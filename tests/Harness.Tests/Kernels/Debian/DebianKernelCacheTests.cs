@@ -1,5 +1,6 @@
-using Harness.Kernels;
 using Harness.Kernels.Debian;
+using Harness.Kernels;
+using Harness.Storage;
 
 namespace Harness.Tests.Kernels.Debian;
 

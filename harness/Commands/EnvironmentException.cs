@@ -1,7 +1,0 @@
-namespace Harness.Commands;
-
-/// <summary>
-/// The host cannot support the run (no checkout to build the guest from, an unusable folder): exit
-/// status <see cref="ExitCodes.Environment"/>, the message one line saying what to fix.
-/// </summary>
-public sealed class EnvironmentException(string message, Exception? inner = null) : Exception(message, inner);

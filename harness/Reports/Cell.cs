@@ -1,0 +1,31 @@
+using Harness.Judging;
+using Protocol;
+
+namespace Harness.Reports;
+
+/// <summary>
+/// One cell of the table, typed, so an exporter can write what it is (an outcome, a yes/no) and
+/// not only how the text formats show it (<see cref="Text"/>).
+/// </summary>
+public abstract record Cell
+{
+    public abstract string Text { get; }
+}
+
+/// <summary>A value shown as it is: the kernel's name, its release, its expectation.</summary>
+public sealed record TextCell(string Value) : Cell
+{
+    public override string Text => Value;
+}
+
+/// <summary>A scenario's outcome on a kernel; null when the kernel has none for it ("-").</summary>
+public sealed record OutcomeCell(ScenarioVerdict? Outcome) : Cell
+{
+    public override string Text => Outcome is { } outcome ? VerdictWords.Word(outcome) : "-";
+}
+
+/// <summary>Whether the row met its expectation: "yes", or "NO" in capitals so a miss stands out.</summary>
+public sealed record MetCell(bool Met) : Cell
+{
+    public override string Text => Met ? "yes" : "NO";
+}

@@ -1,0 +1,23 @@
+using Harness.Records;
+
+namespace Harness.Reports;
+
+/// <summary>
+/// An exporter of the one table model: it renders a <see cref="ResultTable"/>, however it was made,
+/// and writes a run folder's file from the run's record.
+/// </summary>
+public abstract class TableExporter : IRunExporter
+{
+    public abstract string FileName { get; }
+
+    public string Render(RunRecord run) => Render(ResultTable.From(run), run.AllMetExpectation);
+
+    public abstract string Render(ResultTable table, bool allMet);
+
+    /// <summary>What <c>run</c> and each round of <c>soak</c> write beside run.json: summary.txt, summary.md and summary.json.</summary>
+    public static IReadOnlyList<IRunExporter> Standard { get; } = [new PlainTextExporter(), new MarkdownExporter(), new JsonTableExporter()];
+
+    /// <summary>The line that closes every summary.</summary>
+    public static string Verdict(bool allMet) =>
+        allMet ? "Every kernel met its expectation." : "Some kernels did NOT meet their expectation.";
+}

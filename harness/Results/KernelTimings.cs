@@ -1,9 +1,0 @@
-namespace Harness.Results;
-
-/// <summary>Where one kernel's time went, in seconds.</summary>
-/// <param name="KernelFromCache">True when the image was reused from the cache (no download, no build).</param>
-/// <param name="BootSeconds">From QEMU's start to the guest's first result line.</param>
-/// <param name="VmSeconds">From QEMU's start to its end.</param>
-/// <param name="Build">For a kernel built from source: cold build or warm (cached) time, key and log.</param>
-public sealed record KernelTimings(
-    double AcquireSeconds, bool KernelFromCache, double? BootSeconds, double? VmSeconds, Kernels.KernelBuildInfo? Build = null);

@@ -1,9 +1,0 @@
-using Harness.Vm;
-
-namespace Harness.Running;
-
-/// <summary>Boots one kernel with the guest and returns what came out.</summary>
-public interface IVmRunner
-{
-    Task<VmRun> RunAsync(VmRequest request, CancellationToken cancellationToken);
-}
