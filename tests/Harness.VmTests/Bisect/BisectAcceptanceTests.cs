@@ -70,6 +70,33 @@ public class BisectAcceptanceTests
         Directory.Delete(results, recursive: true);
     }
 
+    [Test]
+    public async Task A_commit_that_panics_at_boot_makes_the_step_exit_125_so_git_bisect_run_skips_it()
+    {
+        // git bisect need not land on the panicking commit of the broken series (a good commit after
+        // it can bracket it out), so the step is run on it directly, as git bisect run would.
+        var history = await KernelHistory.EnsureAsync(Log, CancellationToken.None);
+        var git = new GitTree(history.Tree);
+        var original = await OriginalHead.ReadAsync(git, CancellationToken.None);
+        var results = Directory.CreateTempSubdirectory("bisect-step-panic-").FullName;
+        try
+        {
+            await git.RunAsync(["checkout", "-q", "--detach", KernelHistory.Tags.BrokenBoot], CancellationToken.None);
+            var outcome = await HarnessProcess.RunAsync(
+                ["bisect-step", "--tree", history.Tree, "--scenario", "fork_cpu_id", "--accel", "tcg", "--retest", "--results", results],
+                timeout: Patience);
+            Log(outcome.Output);
+
+            Assert.That(outcome.ExitCode, Is.EqualTo(125), outcome.Output + outcome.Errors);
+            Assert.That(outcome.Output, Does.Contain(" skip: "), "the step says why it gives no verdict");
+        }
+        finally
+        {
+            await original.RestoreAsync(git, CancellationToken.None);
+            Directory.Delete(results, recursive: true);
+        }
+    }
+
     sealed record Run(string Output, JsonElement Json);
 
     static async Task<Run> BisectAsync(KernelHistory.Tags history, string bad, string results, params string[] extra)
