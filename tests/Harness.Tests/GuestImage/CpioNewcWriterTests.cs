@@ -28,7 +28,7 @@ public class CpioNewcWriterTests
     [Test]
     public async Task The_system_cpio_lists_every_member_in_sorted_order()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var archive = folder.File("a.cpio");
         File.WriteAllBytes(archive, Write(SampleTree()));
 
@@ -40,7 +40,7 @@ public class CpioNewcWriterTests
     [Test]
     public async Task Extracting_gives_back_the_same_contents_modes_and_symlinks()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var archive = folder.File("a.cpio");
         File.WriteAllBytes(archive, Write(SampleTree()));
         var root = folder.File("root");
@@ -71,7 +71,7 @@ public class CpioNewcWriterTests
     [Test]
     public async Task Owner_and_time_are_fixed_to_root_and_the_epoch()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var archive = folder.File("a.cpio");
         File.WriteAllBytes(archive, Write(SampleTree()));
 
@@ -84,7 +84,7 @@ public class CpioNewcWriterTests
     [Test]
     public async Task A_character_device_keeps_its_major_and_minor_numbers()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var archive = folder.File("a.cpio");
         File.WriteAllBytes(archive, Write([CpioEntry.Directory("dev"), CpioEntry.CharacterDevice("dev/console", 5, 1, CpioEntry.OwnerOnly)]));
 

@@ -29,7 +29,7 @@ public class CpioPaddingTests
     [Test]
     public async Task Every_name_and_data_length_mod_four_extracts_byte_for_byte()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var archive = folder.File("a.cpio");
         var entries = EveryPaddingCombination();
         using (var file = File.Create(archive))

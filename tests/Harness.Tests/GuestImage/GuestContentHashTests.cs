@@ -24,8 +24,8 @@ public class GuestContentHashTests
     [Test]
     public void The_same_sources_in_another_folder_give_the_same_hash()
     {
-        using var first = new TemporaryFolder();
-        using var second = new TemporaryFolder();
+        using var first = new ScratchFolder();
+        using var second = new ScratchFolder();
         WriteRepository(first.Path);
         WriteRepository(second.Path);
 
@@ -40,7 +40,7 @@ public class GuestContentHashTests
     [TestCase("Directory.Packages.props")]
     public void Changing_an_input_file_changes_the_hash(string relative)
     {
-        using var repository = new TemporaryFolder();
+        using var repository = new ScratchFolder();
         WriteRepository(repository.Path);
         var before = Hash(repository.Path);
 
@@ -54,7 +54,7 @@ public class GuestContentHashTests
     [TestCase("harness/Program.cs")]
     public void Build_output_and_harness_files_do_not_change_the_hash(string relative)
     {
-        using var repository = new TemporaryFolder();
+        using var repository = new ScratchFolder();
         WriteRepository(repository.Path);
         var before = Hash(repository.Path);
 
@@ -67,7 +67,7 @@ public class GuestContentHashTests
     [Test]
     public void Changing_the_init_script_the_sdk_or_busybox_changes_the_hash()
     {
-        using var repository = new TemporaryFolder();
+        using var repository = new ScratchFolder();
         WriteRepository(repository.Path);
         var before = Hash(repository.Path);
 
@@ -82,7 +82,7 @@ public class GuestContentHashTests
     [Test]
     public void A_renamed_source_file_changes_the_hash()
     {
-        using var repository = new TemporaryFolder();
+        using var repository = new ScratchFolder();
         WriteRepository(repository.Path);
         var before = Hash(repository.Path);
 

@@ -8,10 +8,10 @@ public class GuestImageBuilderTests
     public async Task A_cached_image_is_returned_without_publishing()
     {
         // The repository has no Guest.csproj: any attempt to publish would throw.
-        using var repository = new TemporaryFolder();
+        using var repository = new ScratchFolder();
         Directory.CreateDirectory(repository.File("guest"));
         File.WriteAllText(repository.File("guest/Program.cs"), "return 0;");
-        using var cache = new TemporaryFolder();
+        using var cache = new ScratchFolder();
         var hash = GuestContentHash.Compute(repository.Path, InitScript.Text, StaticBusybox.Load(),
             await DotnetSdk.GetVersionAsync(repository.Path, CancellationToken.None));
         var cached = Path.Combine(cache.Path, "guest", hash, GuestImageBuilder.ImageFileName);
@@ -25,9 +25,9 @@ public class GuestImageBuilderTests
     }
 
     // A repository without Guest.csproj: the cache entry of its image, and proof that publishing was tried.
-    static async Task<(TemporaryFolder Repository, string Hash)> RepositoryWithoutAProjectAsync()
+    static async Task<(ScratchFolder Repository, string Hash)> RepositoryWithoutAProjectAsync()
     {
-        var repository = new TemporaryFolder();
+        var repository = new ScratchFolder();
         Directory.CreateDirectory(repository.File("guest"));
         File.WriteAllText(repository.File("guest/Program.cs"), "return 0;");
         var hash = GuestContentHash.Compute(repository.Path, InitScript.Text, StaticBusybox.Load(),
@@ -40,7 +40,7 @@ public class GuestImageBuilderTests
     {
         var (repository, hash) = await RepositoryWithoutAProjectAsync();
         using var _ = repository;
-        using var cache = new TemporaryFolder();
+        using var cache = new ScratchFolder();
         var cached = Path.Combine(cache.Path, "guest", hash, GuestImageBuilder.ImageFileName);
         Directory.CreateDirectory(Path.GetDirectoryName(cached)!);
         File.WriteAllBytes(cached, [42, 43]);
@@ -60,7 +60,7 @@ public class GuestImageBuilderTests
     {
         var (repository, hash) = await RepositoryWithoutAProjectAsync();
         using var _ = repository;
-        using var cache = new TemporaryFolder();
+        using var cache = new ScratchFolder();
         var entry = Path.Combine(cache.Path, "guest", hash);
         var messages = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var otherBuild = await Harness.Storage.CacheLock.AcquireAsync(Path.Combine(cache.Path, "guest", $"{hash}.lock"), () => { }, CancellationToken.None);

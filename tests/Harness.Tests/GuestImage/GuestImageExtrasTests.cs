@@ -10,7 +10,7 @@ public class GuestImageExtrasTests
     [Test]
     public async Task The_variant_is_the_base_image_followed_by_an_archive_of_the_extra_files()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var baseImage = folder.File("initramfs.cpio.gz");
         InitramfsFile.WriteAtomically(baseImage, [CpioEntry.File("init", "#!/bin/sh\n"u8.ToArray(), CpioEntry.Executable)]);
         var extras = Directory.CreateDirectory(folder.File("built")).FullName;
@@ -32,7 +32,7 @@ public class GuestImageExtrasTests
     [Test]
     public async Task The_same_files_give_the_same_variant_and_changed_files_another()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var baseImage = folder.File("initramfs.cpio.gz");
         InitramfsFile.WriteAtomically(baseImage, [CpioEntry.File("init", "x"u8.ToArray(), CpioEntry.Executable)]);
         var extras = Directory.CreateDirectory(folder.File("built")).FullName;

@@ -7,7 +7,7 @@ public class GuestPublisherTests
     [Test]
     public async Task A_failing_publish_throws_with_the_end_of_its_output_and_keeps_the_whole_log()
     {
-        using var repository = new TemporaryFolder();
+        using var repository = new ScratchFolder();
         Directory.CreateDirectory(repository.File("guest"));
         File.WriteAllText(repository.File("guest/Guest.csproj"), "<Project>not a project");
         var log = repository.File("publish.log");

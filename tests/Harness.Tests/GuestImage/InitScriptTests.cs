@@ -82,7 +82,7 @@ public class InitScriptTests
     [Test]
     public async Task Busybox_sh_parses_it_without_a_syntax_error()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var script = folder.File("init");
         await File.WriteAllTextAsync(script, InitScript.Text);
 

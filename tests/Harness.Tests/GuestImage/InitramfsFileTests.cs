@@ -59,7 +59,7 @@ public class InitramfsFileTests
     [Test]
     public async Task An_atomic_write_leaves_only_the_image_and_cpio_reads_it_through_gzip()
     {
-        using var folder = new TemporaryFolder();
+        using var folder = new ScratchFolder();
         var image = folder.File("initramfs.cpio.gz");
 
         InitramfsFile.WriteAtomically(image, Members());

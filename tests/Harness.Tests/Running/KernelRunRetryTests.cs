@@ -145,7 +145,7 @@ public class KernelRunRetryTests
     [Test]
     public async Task A_kernel_whose_KVM_boot_stalls_is_booted_again_under_TCG_and_the_run_stays_on_TCG()
     {
-        using var folder = new Harness.Tests.EndToEnd.ScratchFolder();
+        using var folder = new Harness.Tests.ScratchFolder();
         var accel = KvmByProbe(folder.Path);
         var vms = new ScriptedVms(StalledUnderKvm, Passing);
 

@@ -10,7 +10,7 @@ public class GuestImageRealBuildTests
     [Test]
     public async Task The_real_guest_is_published_packed_with_its_libraries_and_then_reused()
     {
-        using var cache = new TemporaryFolder();
+        using var cache = new ScratchFolder();
         var messages = new List<string>();
         var builder = new GuestImageBuilder(TestPaths.RepositoryRoot, cache.Path, messages.Add);
 

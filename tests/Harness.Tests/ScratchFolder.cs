@@ -1,16 +1,19 @@
-namespace Harness.Tests.EndToEnd;
+namespace Harness.Tests;
 
-/// <summary>A temporary folder for one test's matrix, kernel and results, removed afterwards.</summary>
+/// <summary>A fresh folder under the system temp folder for one test (a matrix, a kernel, a cache, results), removed on dispose: the one temp-folder helper of the tests.</summary>
 sealed class ScratchFolder : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("harness-e2e-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory("harness-tests-").FullName;
 
     public string Results => System.IO.Path.Combine(Path, "results");
+
+    /// <summary>A path inside the folder (the file need not exist).</summary>
+    public string File(string relative) => System.IO.Path.Combine(Path, relative);
 
     public string Write(string name, string text)
     {
         var file = System.IO.Path.Combine(Path, name);
-        File.WriteAllText(file, text);
+        System.IO.File.WriteAllText(file, text);
         return file;
     }
 
@@ -20,7 +23,7 @@ sealed class ScratchFolder : IDisposable
     public string WriteBytes(string name, byte[] bytes)
     {
         var file = System.IO.Path.Combine(Path, name);
-        File.WriteAllBytes(file, bytes);
+        System.IO.File.WriteAllBytes(file, bytes);
         return file;
     }
 
@@ -28,7 +31,7 @@ sealed class ScratchFolder : IDisposable
     public IReadOnlyDictionary<string, string> ResultsSnapshot() =>
         Directory.Exists(Results)
             ? Directory.EnumerateFileSystemEntries(Results, "*", SearchOption.AllDirectories)
-                .ToDictionary(p => p, p => File.Exists(p) ? File.ReadAllText(p) : "<dir>")
+                .ToDictionary(p => p, p => System.IO.File.Exists(p) ? System.IO.File.ReadAllText(p) : "<dir>")
             : new Dictionary<string, string>();
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
