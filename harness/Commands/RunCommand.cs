@@ -21,12 +21,18 @@ public static class RunCommand
         foreach (var option in options.All)
             command.Options.Add(option);
         command.Options.Add(repeatOption);
+        command.Options.Add(options.Jobs);
+        command.Options.Add(options.Oversubscribe);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = options.Read(parse);
             var session = await RunSession.OpenAsync(settings, Console.WriteLine, TimeProvider.System, cancellationToken);
             var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow(), TableExporter.Standard);
-            var record = await session.RunAsync(parse.GetValue(repeatOption), folder, cancellationToken);
+            var repeats = parse.GetValue(repeatOption);
+            var parallelism = VmParallelism.For(settings.Matrix, repeats, parse.GetValue(options.Jobs), parse.GetValue(options.Oversubscribe));
+            if (parallelism.Note is { } note)
+                Console.WriteLine(note);
+            var record = await session.RunAsync(repeats, folder, cancellationToken, parallelism.Jobs);
 
             Console.WriteLine();
             Console.Write(PlainTextExporter.Body(ResultTable.From(record)));

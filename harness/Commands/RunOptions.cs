@@ -16,6 +16,15 @@ public sealed class RunOptions
 
     public IEnumerable<Option> All => [Matrix, Kernels, Accel, Cache, Results, Qemu];
 
+    /// <summary>-j and --oversubscribe: only <c>run</c> takes them (<see cref="VmParallelism"/>).</summary>
+    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    {
+        Description = "Boot up to N kernels at once, as far as their vCPUs fit in the host's cores.",
+        DefaultValueFactory = _ => 1,
+        Validators = { result => { if (result.GetValueOrDefault<int>() is < 1 or > 64) result.AddError("-j takes a count from 1 to 64"); } },
+    };
+    public Option<bool> Oversubscribe { get; } = new("--oversubscribe") { Description = "Run -j's VMs at once even when their vCPUs exceed the host's cores." };
+
     /// <exception cref="MatrixException">The matrix is wrong, or names no kernel given with -k.</exception>
     public RunSettings Read(ParseResult parse)
     {

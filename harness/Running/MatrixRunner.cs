@@ -6,25 +6,27 @@ using Harness.Records;
 namespace Harness.Running;
 
 /// <summary>
-/// The whole run: builds the guest image once, then runs the kernels one after another (under TCG
-/// one VM already uses every core), and writes run.json and summary.md, also when interrupted, so
-/// that nothing already learned is lost.
+/// The whole run: builds the guest image once, then runs the kernels, one after another or a few at a
+/// time (<see cref="VmParallelism"/>), and writes run.json and summary.md with the rows in the
+/// matrix's order, also when interrupted, so that nothing already learned is lost.
 /// </summary>
 public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests, Action<string> log, TimeProvider clock)
 {
     /// <param name="repeats">How many times each kernel is booted; repeated runs show flaky verdicts.</param>
-    public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, string qemuVersion, Vm.AccelResolver accel, HostInfo host, RunFolder folder, CancellationToken cancellationToken)
+    /// <param name="jobs">How many kernels boot at once, already clamped (<see cref="VmParallelism"/>).</param>
+    public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, string qemuVersion, Vm.AccelResolver accel, HostInfo host, RunFolder folder, CancellationToken cancellationToken, int jobs = 1)
     {
         var started = clock.GetUtcNow();
         var scenarios = matrix.Kernels.SelectMany(k => GuestArguments.ScenariosOf(k.Machine.Guest)).Distinct().ToList();
-        var results = new List<KernelResult>();
         var guestInfo = new GuestImageInfo("", false, 0);
         var runs = matrix.Kernels.SelectMany(entry => Enumerable.Range(1, repeats).Select(repeat => (Entry: entry, Repeat: repeat))).ToList();
-        (KernelEntry Entry, int Repeat, long Start)? current = null;
+        // One slot per boot, in the matrix's order, whichever boot ends first.
+        var results = new KernelResult?[runs.Count];
+        var startedAt = new long?[runs.Count];
 
         RunRecord Record() => new(
             RunRecord.CurrentSchemaVersion, folder.RunId, HarnessVersion.Current, started, clock.GetUtcNow(),
-            matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results);
+            matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results.OfType<KernelResult>().ToList());
 
         try
         {
@@ -36,29 +38,46 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
             var context = new RunContext(accel, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
             var directory = Path.GetDirectoryName(Path.GetFullPath(matrix.FilePath)) ?? ".";
-            for (var index = 0; index < runs.Count; index++)
+            var next = -1;
+            // A harness bug in one boot stops the others too, as it stops a serial run.
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            async Task BootInTurnAsync()
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var (entry, repeat) = runs[index];
-                current = (entry, repeat, clock.GetTimestamp());
-                var label = repeats == 1 ? entry.Name : $"{entry.Name} #{repeat}";
-                log($"[{index + 1}/{runs.Count}] {label}: {entry.Source.Describe()}");
-                var result = await kernelRun.RunAsync(entry, repeat, directory, context, cancellationToken);
-                results.Add(result);
-                log($"[{index + 1}/{runs.Count}] {label}: {Verdicts(result)}");
+                for (var index = Interlocked.Increment(ref next); index < runs.Count; index = Interlocked.Increment(ref next))
+                {
+                    failed.Token.ThrowIfCancellationRequested();
+                    var (entry, repeat) = runs[index];
+                    startedAt[index] = clock.GetTimestamp();
+                    var label = $"[{index + 1}/{runs.Count}] {(repeats == 1 ? entry.Name : $"{entry.Name} #{repeat}")}";
+                    log($"{label}: {entry.Source.Describe()}");
+                    try
+                    {
+                        results[index] = await kernelRun.RunAsync(entry, repeat, directory, context, failed.Token);
+                    }
+                    catch (Exception exception) when (exception is not OperationCanceledException)
+                    {
+                        await failed.CancelAsync();
+                        throw;
+                    }
+                    log($"{label}: {Verdicts(results[index]!)}");
+                }
             }
+            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, jobs)).Select(_ => Task.Run(BootInTurnAsync, CancellationToken.None)));
         }
         catch (OperationCanceledException)
         {
-            // The kernel that was running when the user interrupted gets its row, so the table
-            // shows where the run stopped; the kernels before it keep their verdicts, and the ones
-            // after it get rows too, so run.json still names the whole matrix and no reader takes
+            // The kernels that were running when the user interrupted get their rows, so the table
+            // shows where the run stopped; the kernels that ended keep their verdicts, and the ones
+            // never started get rows too, so run.json still names the whole matrix and no reader takes
             // a missing kernel for one that was never in it.
-            foreach (var (entry, repeat) in runs.Where(r => !results.Any(done => done.Name == r.Entry.Name && done.Repeat == r.Repeat)))
+            for (var index = 0; index < runs.Count; index++)
             {
-                TimeSpan? ranFor = current is { } now && now.Entry == entry && now.Repeat == repeat ? clock.GetElapsedTime(now.Start) : null;
-                results.Add(KernelRun.Unbootable(
-                    entry, repeat, GuestArguments.ScenariosOf(entry.Machine.Guest), ranFor is null ? NotStarted : Interrupted, ranFor ?? TimeSpan.Zero));
+                if (results[index] is not null)
+                    continue;
+                var (entry, repeat) = runs[index];
+                TimeSpan? ranFor = startedAt[index] is { } start ? clock.GetElapsedTime(start) : null;
+                results[index] = KernelRun.Unbootable(
+                    entry, repeat, GuestArguments.ScenariosOf(entry.Machine.Guest), ranFor is null ? NotStarted : Interrupted, ranFor ?? TimeSpan.Zero);
             }
             await folder.WriteAsync(Record(), CancellationToken.None);
             throw;

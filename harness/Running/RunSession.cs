@@ -49,9 +49,9 @@ public sealed class RunSession
         return session;
     }
 
-    /// <summary>One round: every kernel of the matrix <paramref name="repeats"/> times, written to <paramref name="folder"/>.</summary>
-    public Task<RunRecord> RunAsync(int repeats, RunFolder folder, CancellationToken ct) =>
-        _runner.RunAsync(Settings.Matrix, repeats, QemuVersion, Accel, HostInfoReader.Read(), folder, ct);
+    /// <summary>One round: every kernel of the matrix <paramref name="repeats"/> times, <paramref name="jobs"/> at once, written to <paramref name="folder"/>.</summary>
+    public Task<RunRecord> RunAsync(int repeats, RunFolder folder, CancellationToken ct, int jobs = 1) =>
+        _runner.RunAsync(Settings.Matrix, repeats, QemuVersion, Accel, HostInfoReader.Read(), folder, ct, jobs);
 
     static void CheckPrerequisites(RunSettings settings)
     {

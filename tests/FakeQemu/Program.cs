@@ -33,6 +33,14 @@ switch (arguments.Mode)
         Scripts.Done(output);
         Scripts.Reboot(output);
         return 0;
+    case "slow":
+        // Passes like "pass", two seconds later: a kernel that ends after the ones started after it.
+        Thread.Sleep(TimeSpan.FromSeconds(2));
+        Scripts.StreamStart(output, scenarios.Count);
+        PassFrom(1);
+        Scripts.Done(output);
+        Scripts.Reboot(output);
+        return 0;
     case "linger":
         Scripts.StreamStart(output);
         Scripts.StreamEnd(output);

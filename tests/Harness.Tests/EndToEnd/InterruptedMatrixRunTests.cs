@@ -116,6 +116,61 @@ public class InterruptedMatrixRunTests
         });
     }
 
+    /// <summary>
+    /// At -j 2 two kernels hang at once (first ends, then stuck and stuck-2 both run): Ctrl-C stops
+    /// both QEMUs, both rows say "interrupted", the kernel never reached says cancelled, in the matrix's order.
+    /// </summary>
+    [Test]
+    public async Task Ctrl_c_at_j_2_stops_both_running_vms_keeps_what_finished_and_lists_the_rest_in_matrix_order()
+    {
+        _scratch.FakeBzImage();
+        File.AppendAllText(_scratch.FakeBzImage("bzImage-stuck"), "fakeqemu.mode=ignore-sigint\0");
+        var matrix = _scratch.Write("kernels.yaml", """
+            defaults:
+              accel: tcg
+              cpus: 1     # two 1-vCPU VMs fit on any host of 2 cores or more without --oversubscribe
+              boot_timeout: 600
+              silence_timeout: 600
+              test_timeout: 120
+              guest:
+                scenarios: [fork_cpu_id, affinity_pin]
+            kernels:
+              - name: first
+                source: { path: bzImage }
+              - name: stuck
+                source: { path: bzImage-stuck }
+              - name: stuck-2
+                source: { path: bzImage-stuck }
+              - name: never
+                source: { path: bzImage }
+            """);
+
+        var (processId, exit) = HarnessProcess.Start(Arguments(matrix, "-j", "2", "--oversubscribe"), NoForcedMode);
+        _harness = processId;
+        var stuckQemus = $"FakeQemu -M .*{_scratch.Path}/results/.*/stuck(-2)?\\.console\\.log";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (Lines(await Vm.FakeQemu.ProcessesMentioningAsync(stuckQemus)) < 2 && DateTime.UtcNow < deadline && !exit.IsCompleted)
+            await Task.Delay(100);
+        Assert.That(Lines(await Vm.FakeQemu.ProcessesMentioningAsync(stuckQemus)), Is.EqualTo(2), "both stuck kernels' QEMUs run at once");
+
+        await Cli.Wrap("kill").WithArguments(["-INT", processId.ToString(CultureInfo.InvariantCulture)]).ExecuteAsync();
+        var status = await exit.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var run = RunRecordJson.Deserialize(await File.ReadAllTextAsync(Path.Combine(LatestFolder(), "run.json")));
+        Assert.Multiple(async () =>
+        {
+            Assert.That(status, Is.EqualTo(130));
+            Assert.That(await Vm.FakeQemu.ProcessesMentioningAsync($"FakeQemu .*{_scratch.Path}"), Is.Empty, "no QEMU is left behind");
+            Assert.That(run.Kernels.Select(k => (k.Name, k.Error)), Is.EqualTo(new (string, string?)[]
+            {
+                ("first", null), ("stuck", MatrixRunner.Interrupted), ("stuck-2", MatrixRunner.Interrupted), ("never", MatrixRunner.NotStarted),
+            }));
+            Assert.That(run.Kernels[0].Scenarios.Select(s => s.Outcome), Is.All.EqualTo(ScenarioVerdict.Pass), "the finished kernel keeps its cells");
+        });
+    }
+
+    static int Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+
     [Test]
     public Task Ctrl_c_in_the_middle_of_a_matrix_stops_every_vm_keeps_what_finished_lists_the_rest_and_exits_130() =>
         InterruptingTheSecondKernelAsync("INT", 130);
