@@ -65,6 +65,9 @@ public sealed record ResultTable(
                 timing += string.Create(CultureInfo.InvariantCulture, $", boot {boot:0.0} s");
             if (kernel.Timings.VmSeconds is { } vm)
                 timing += string.Create(CultureInfo.InvariantCulture, $", VM {vm:0.0} s");
+            if (kernel.Timings.Phases is { } phases)
+                timing += string.Create(CultureInfo.InvariantCulture,
+                    $" (QEMU to kernel {phases.QemuToKernel:0.00} s, kernel to /init {phases.KernelToInit:0.00} s, /init to first line {phases.InitToFirstLine:0.00} s, last line to exit {phases.LastLineToExit:0.00} s)");
             notes.Add(timing);
             if (kernel.Error is not null)
                 notes.Add($"{Label(kernel)}: ERROR {kernel.Error}");

@@ -112,7 +112,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             outcomes,
             MetExpectation: misses.Count == 0,
             Error: null,
-            new KernelTimings(acquired.TotalSeconds, image.FromCache, started ? run.BootTime.TotalSeconds : null, run.Elapsed.TotalSeconds, image.Build),
+            new KernelTimings(acquired.TotalSeconds, image.FromCache, started ? run.BootTime.TotalSeconds : null, run.Elapsed.TotalSeconds, image.Build,
+                BootPhases.From(ReadLines(console.Absolute), report.Started ? run.BootTime : null, run.LastLineTime, run.Elapsed)),
             run.End,
             run.QemuExitCode,
             run.ConsoleFindings,
@@ -196,6 +197,8 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
     static bool IsKernelFault(Exception exception) => exception is KernelAcquisitionException or KernelBuild.KernelBuildException
         or KernelBuild.TreeOutOfStepException or GuestImage.GuestBuildException or FormatException or InvalidDataException
         or IOException or UnauthorizedAccessException;
+
+    static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 
     static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
 }

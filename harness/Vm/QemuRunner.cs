@@ -76,7 +76,8 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
             stream.StartedAt ?? TimeSpan.Zero,
             clock.Elapsed,
             end.Detail,
-            request.SilenceTimeout);
+            request.SilenceTimeout,
+            stream.FinishedAt);
     }
 
     async Task<(VmEnd, string?)> SuperviseAsync(

@@ -22,6 +22,9 @@ internal sealed class ResultStream
     /// <summary>When the version line arrived, on the clock passed to <see cref="Add"/>.</summary>
     public TimeSpan? StartedAt { get; private set; }
 
+    /// <summary>When the done line arrived, on the same clock.</summary>
+    public TimeSpan? FinishedAt { get; private set; }
+
     public void Add(string rawLine, TimeSpan now)
     {
         if (_finished.Task.IsCompleted)
@@ -39,6 +42,9 @@ internal sealed class ResultStream
             return;
         _lines.Add(line);
         if (KtapLines.TryParseDone(line, out _))
+        {
+            FinishedAt = now;
             _finished.TrySetResult();
+        }
     }
 }

@@ -8,6 +8,8 @@ namespace Harness.Vm;
 /// <param name="StopDetail">Why the runner stopped QEMU, in a line: the console's last line before a
 /// silence, or QEMU's KVM error line; null when it was not stopped for either.</param>
 /// <param name="SilenceLimit">The console silence limit the boot ran under, if any.</param>
+/// <param name="BootTime">From QEMU's start to the stream's first line (zero when it never began).</param>
+/// <param name="LastLineTime">From QEMU's start to the stream's last line; null when it never finished.</param>
 public sealed record VmRun(
     VmEnd End,
     IReadOnlyList<string> ResultLines,
@@ -17,4 +19,5 @@ public sealed record VmRun(
     TimeSpan BootTime,
     TimeSpan Elapsed,
     string? StopDetail = null,
-    TimeSpan? SilenceLimit = null);
+    TimeSpan? SilenceLimit = null,
+    TimeSpan? LastLineTime = null);

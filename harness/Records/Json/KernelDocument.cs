@@ -34,7 +34,11 @@ public sealed record ScenarioDocument(
     IReadOnlyList<string> Evidence,
     string Source);
 
-public sealed record TimingsDocument(double AcquireSeconds, bool KernelFromCache, double? BootSeconds, double? VmSeconds, BuildDocument? Build);
+/// <param name="Phases">Added without a schema bump (older files read it as null): the boot-to-verdict breakdown.</param>
+public sealed record TimingsDocument(double AcquireSeconds, bool KernelFromCache, double? BootSeconds, double? VmSeconds, BuildDocument? Build, PhasesDocument? Phases = null);
+
+/// <summary>Seconds: QEMU's start to the kernel's, the kernel's to /init, /init to the first result line, the last line to QEMU's exit.</summary>
+public sealed record PhasesDocument(double QemuToKernel, double KernelToInit, double InitToFirstLine, double LastLineToExit);
 
 public sealed record BuildDocument(string Key, string LogPath, bool FromCache, double Seconds, double? ColdBuildSeconds);
 

@@ -28,7 +28,7 @@ static class SampleRun
                 new ScenarioOutcome(ScenarioNames.CsAbort, ScenarioVerdict.Fail, "kernel Oops on the console while cs_abort ran", new Dictionary<string, long>(),
                     ["Oops: int3: 0000 [#1] PREEMPT SMP NOPTI"], OutcomeSource.Console),
             ],
-            false, null, new KernelTimings(1.5, true, 5.25, 20.75), VmEnd.Completed, 0, [finding], "bookworm-6.1.console.log", "bookworm-6.1.ktap.log",
+            false, null, new KernelTimings(1.5, true, 5.25, 20.75, Phases: new BootPhases(1.75, 2.5, 1.0, 0.25)), VmEnd.Completed, 0, [finding], "bookworm-6.1.console.log", "bookworm-6.1.ktap.log",
             new Dictionary<string, string> { ["glibc"] = "2.36" }, 2, ["cs_abort: FAIL from the console, expected PASS"])
         {
             Provenance = KernelProvenance.FromDebian("linux-image-6.1.0-50-amd64=6.1.176-1", "bookworm"),
