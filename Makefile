@@ -7,7 +7,7 @@ CONFIGURATION ?= Release
 HARNESS_DLL = harness/bin/$(CONFIGURATION)/net10.0/harness.dll
 HARNESS = dotnet $(HARNESS_DLL)
 
-.PHONY: run test test-fast build setup clean
+.PHONY: run test test-fast build setup clean bench
 
 build:
 	dotnet build harness/Harness.csproj -c $(CONFIGURATION) -nologo -v quiet
@@ -26,6 +26,10 @@ test-fast:
 	dotnet build Harness.sln -nologo -v quiet
 	dotnet test tests/Harness.Tests --no-build -nologo
 	dotnet test tests/Guest.Tests --no-build -nologo
+
+# The benchmark of issue 12 (minutes of VM boots; not part of make test): writes bench/RESULTS.md and bench/results.json.
+bench: build
+	python3 bench/bench.py all
 
 clean:
 	dotnet clean Harness.sln -nologo -v quiet

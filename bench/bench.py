@@ -1,0 +1,479 @@
+#!/usr/bin/env python3
+"""The benchmark of issue 12: measures, never asserts. Writes bench/raw/<part>.json per part and,
+from every part measured so far, bench/results.json and bench/RESULTS.md.
+
+    python3 bench/bench.py all                 # every part, then the report
+    python3 bench/bench.py overhead detection  # some parts, then the report
+    python3 bench/bench.py report              # the report only, from bench/raw/
+
+Parts: cuts, overhead, matrix, detection, virtme, repeat (reads a run folder: --repeat-run DIR), report.
+Every VM boot goes through `flock $BENCH_LOCK` when BENCH_LOCK names a lock file, so a shared
+machine can serialise its heavy jobs; each part records the load average at its start and end.
+Processes are started with argument lists, never a shell string.
+"""
+import argparse
+import datetime
+import json
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RAW = BENCH / "raw"
+HARNESS_DLL = ROOT / "harness" / "bin" / "Release" / "net10.0" / "harness.dll"
+CACHE = pathlib.Path(os.environ.get("HARNESS_CACHE") or pathlib.Path.home() / ".cache" / "rseq-harness")
+LOCK = os.environ.get("BENCH_LOCK")
+DEBIAN_KERNELS = ["bullseye-5.10", "bookworm-6.1", "trixie-6.12", "sid", "experimental", "sid-numa"]
+OVERHEAD_KERNEL = "bookworm-6.1"
+DETECTION_KERNEL = "control-5.10-fork"
+PAIRS = 5
+DETECTION_RUNS = 20
+
+
+def load():
+    return [float(x) for x in pathlib.Path("/proc/loadavg").read_text().split()[:3]]
+
+
+def heavy(argv):
+    """The argument list, under the shared lock when there is one."""
+    return (["flock", LOCK] if LOCK else []) + argv
+
+
+def harness(*args):
+    return ["dotnet", str(HARNESS_DLL), *args]
+
+
+def tree_rss_kib(pid):
+    """Resident memory of a process and all its descendants (the harness and its QEMUs), in KiB."""
+    children = {}
+    for status in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(status.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            for line in pathlib.Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def timed(argv, env=None, log=None):
+    """Runs argv; returns (seconds, exit status, peak resident memory of the whole tree in MiB).
+    The clock starts once the lock is held: flock runs the command in its own child."""
+    out = open(log, "w") if log else subprocess.DEVNULL
+    started = time.monotonic()
+    process = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, env=env)
+    peak = 0
+    lock_wait_end = None
+    while process.poll() is None:
+        rss = tree_rss_kib(process.pid)
+        # flock alone holds ~1 MiB: the work began when the tree grew past it.
+        if lock_wait_end is None and (not LOCK or rss > 8 * 1024):
+            lock_wait_end = time.monotonic()
+        peak = max(peak, rss)
+        time.sleep(0.25)
+    ended = time.monotonic()
+    if log:
+        out.close()
+    began = lock_wait_end if lock_wait_end is not None else started
+    return ended - began, process.returncode, peak / 1024
+
+
+def latest_run(results):
+    folder = (pathlib.Path(results) / "latest").resolve()
+    return folder, json.loads((folder / "run.json").read_text())
+
+
+def summary(values):
+    return {"n": len(values), "min": min(values), "median": statistics.median(values), "max": max(values), "values": values}
+
+
+def save(part, data):
+    RAW.mkdir(exist_ok=True)
+    (RAW / f"{part}.json").write_text(json.dumps(data, indent=2) + "\n")
+
+
+def part_frame(name):
+    return {"part": name, "started": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"), "load_start": load()}
+
+
+def close(frame):
+    frame["load_end"] = load()
+    frame["finished"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    return frame
+
+
+# --- harness against plain QEMU -------------------------------------------------------------
+
+def qemu_arguments(kernel, initramfs, command_line, console):
+    """The list harness/Vm/QemuArguments.cs builds for a 4-vCPU, 512 MiB TCG boot without NUMA."""
+    return ["qemu-system-x86_64", "-M", "q35", "-accel", "tcg,thread=multi", "-smp", "4", "-m", "512",
+            "-display", "none", "-nodefaults", "-monitor", "none", "-no-reboot",
+            "-kernel", str(kernel), "-initrd", str(initramfs), "-append", command_line,
+            "-serial", f"file:{console}", "-serial", "stdio"]
+
+
+def kernel_image(run, name):
+    kernel = next(k for k in run["kernels"] if k["name"] == name)
+    package, version = kernel["identity"].split("=", 1)
+    return CACHE / "kernels" / "debian" / f"{package}_{version}" / "vmlinuz"
+
+
+def command_line(console):
+    for line in console.read_text(errors="replace").splitlines():
+        if "Command line: " in line:
+            return line.split("Command line: ", 1)[1].strip()
+    raise SystemExit(f"{console}: no 'Command line:' line")
+
+
+def overhead(work):
+    frame = part_frame("overhead")
+    results = work / "overhead"
+    harness_seconds, plain_seconds, pairs = [], [], []
+    run = None
+    for pair in range(1, PAIRS + 1):
+        seconds, status, _ = timed(heavy(harness("run", "-k", OVERHEAD_KERNEL, "--results", str(results))), log=work / f"overhead-harness-{pair}.log")
+        folder, run = latest_run(results)
+        vm = run["kernels"][0]["timings"]["vm_seconds"]
+        console = folder / f"{OVERHEAD_KERNEL}.console.log"
+        initramfs = CACHE / "guest" / run["guest"]["content_hash"] / "initramfs.cpio.gz"
+        argv = qemu_arguments(kernel_image(run, OVERHEAD_KERNEL), initramfs, command_line(console), work / f"plain-{pair}.console.log")
+        plain, plain_status, _ = timed(heavy(argv), log=work / f"overhead-plain-{pair}.ktap.log")
+        harness_seconds.append(seconds)
+        plain_seconds.append(plain)
+        pairs.append({"pair": pair, "harness_seconds": seconds, "harness_status": status, "harness_vm_seconds": vm,
+                      "plain_seconds": plain, "plain_status": plain_status})
+        print(f"overhead pair {pair}: harness {seconds:.1f} s (VM {vm:.1f} s), plain QEMU {plain:.1f} s", flush=True)
+    frame.update({
+        "kernel": OVERHEAD_KERNEL, "identity": run["kernels"][0]["identity"] if run else None,
+        "harness_command": " ".join(harness("run", "-k", OVERHEAD_KERNEL)),
+        "plain_command": "qemu-system-x86_64 with the same -kernel, -initrd and -append (the harness run's own command line, seed included) and the harness's other options",
+        "pairs": pairs, "harness": summary(harness_seconds), "plain": summary(plain_seconds),
+        "ratio_of_medians": statistics.median(harness_seconds) / statistics.median(plain_seconds),
+    })
+    save("overhead", close(frame))
+
+
+# --- boot cuts (point 3): the same kernel with and without a command-line cut --------------------
+
+CUT_VARIANTS = [
+    ("as the harness boots it (lpj preset under TCG)", ""),
+    ("before the cut: lpj=0, every CPU calibrates its delay loop", "lpj=0"),
+    ("not adopted, for scale: mitigations=off", "mitigations=off"),
+]
+CUT_ROUNDS = 2
+
+
+def slug(kernel_args):
+    return kernel_args.replace("=", "-").replace(" ", "_") or "default"
+
+
+def cut_matrix(work, kernel_args):
+    text = f"""defaults:
+  cpus: 4
+  memory: 512
+  accel: auto
+  boot_timeout: 120
+  test_timeout: 300
+  guest:
+    depth: standard
+kernels:
+  - name: {OVERHEAD_KERNEL}
+    source:
+      debian: linux-image-amd64
+      suite: bookworm
+    kernel_args: "{kernel_args}"
+"""
+    path = work / f"cut-{slug(kernel_args)}.yaml"
+    path.write_text(text)
+    return path
+
+
+def cuts(work):
+    frame = part_frame("cuts")
+    boots = {label: [] for label, _ in CUT_VARIANTS}
+    for round_ in range(1, CUT_ROUNDS + 1):
+        for label, kernel_args in CUT_VARIANTS:
+            results = work / f"cuts-{round_}-{slug(kernel_args)}"
+            timed(heavy(harness("run", "--matrix", str(cut_matrix(work, kernel_args)), "--results", str(results))), log=work / f"cuts-{round_}.log")
+            _, run = latest_run(results)
+            kernel = kernels_of(run)[0]
+            boots[label].append(kernel)
+            print(f"cuts {round_} {kernel_args or 'default'}: VM {kernel['vm_seconds']:.1f} s, phases {kernel['phases']}", flush=True)
+    frame.update({"kernel": OVERHEAD_KERNEL, "rounds": CUT_ROUNDS,
+                  "variants": [{"label": label, "kernel_args": args, "boots": boots[label]} for label, args in CUT_VARIANTS]})
+    save("cuts", close(frame))
+
+
+# --- the default matrix ---------------------------------------------------------------------
+
+def cold_cache(work):
+    """A new cache folder: apt lists, Debian kernel packages and the guest image come anew; only
+    the kernels built from source are copied in (their cold build is minutes each, measured apart)."""
+    cache = work / "cold-cache"
+    if cache.exists():
+        shutil.rmtree(cache)
+    (cache / "kernels").mkdir(parents=True)
+    shutil.copytree(CACHE / "kernels" / "build", cache / "kernels" / "build", symlinks=True)
+    return cache
+
+
+def kernels_of(run):
+    rows = []
+    for kernel in run["kernels"]:
+        timings = kernel["timings"]
+        outcomes = [s["outcome"] for s in kernel["scenarios"]]
+        rows.append({"name": kernel["name"], "repeat": kernel["repeat"], "release": kernel.get("kernel_release"),
+                     "identity": kernel.get("identity"), "met_expectation": kernel["met_expectation"],
+                     "boot_seconds": timings.get("boot_seconds"), "vm_seconds": timings.get("vm_seconds"),
+                     "phases": timings.get("phases"), "outcomes": {o: outcomes.count(o) for o in sorted(set(outcomes))}})
+    return rows
+
+
+def matrix(work):
+    frame = part_frame("matrix")
+    runs = []
+    plans = [("cold", "1", ["--cache", str(cold_cache(work))]), ("warm", "1", []), ("warm", "2", ["--oversubscribe"])]
+    for kind, jobs, extra in plans:
+        results = work / f"matrix-{kind}-j{jobs}"
+        args = ["run", "-j", jobs, *extra, "--results", str(results)]
+        seconds, status, peak = timed(heavy(harness(*args)), log=work / f"matrix-{kind}-j{jobs}.log")
+        _, run = latest_run(results)
+        runs.append({"cache": kind, "jobs": int(jobs), "command": " ".join(harness(*[a if not a.startswith(str(work)) else "<temp>" for a in args])),
+                     "wall_seconds": seconds, "exit_status": status, "peak_memory_mib": peak,
+                     "all_met_expectation": run["all_met_expectation"], "qemu_version": run["vm"]["qemu_version"],
+                     "accel": run["vm"]["accel"], "kernels": kernels_of(run)})
+        print(f"matrix {kind} -j {jobs}: {seconds:.0f} s, exit {status}, peak {peak:.0f} MiB", flush=True)
+    frame["runs"] = runs
+    save("matrix", close(frame))
+
+
+# --- detection on the 5.10 control ----------------------------------------------------------
+
+def detection(work):
+    frame = part_frame("detection")
+    results = work / "detection"
+    args = ["run", "-k", DETECTION_KERNEL, "--repeat", str(DETECTION_RUNS), "--results", str(results)]
+    seconds, status, _ = timed(heavy(harness(*args)), log=work / "detection.log")
+    _, run = latest_run(results)
+    boots = []
+    for kernel in run["kernels"]:
+        fork = next(s for s in kernel["scenarios"] if s["scenario"] == "fork_cpu_id")
+        boots.append({"repeat": kernel["repeat"], "outcome": fork["outcome"], "guest_ms": fork["counters"].get("elapsed_ms"),
+                      "stale_children": fork["counters"].get("stale_children"), "met_expectation": kernel["met_expectation"]})
+    found = [b["guest_ms"] for b in boots if b["outcome"] == "FAIL" and b["guest_ms"] is not None]
+    frame.update({"kernel": DETECTION_KERNEL, "command": " ".join(harness("run", "-k", DETECTION_KERNEL, "--repeat", str(DETECTION_RUNS))),
+                  "wall_seconds": seconds, "exit_status": status, "boots": boots, "found_in": len(found), "runs": len(boots),
+                  "guest_ms": summary(found) if found else None})
+    save("detection", close(frame))
+
+
+# --- virtme-ng --------------------------------------------------------------------------------
+
+def virtme(work):
+    frame = part_frame("virtme")
+    vng = shutil.which("vng")
+    frame["installed"] = vng is not None
+    if vng is None:
+        frame["why_not"] = "vng is not on PATH: Debian 12 has no virtme-ng package (it arrives with trixie); install trixie's virtme-ng_*.deb (architecture all) with dpkg"
+        save("virtme", close(frame))
+        return
+    frame["version"] = subprocess.run([vng, "--version"], capture_output=True, text=True).stdout.strip()
+    run_file = next(iter(sorted(RAW.glob("overhead.json"))), None)
+    kernel = CACHE / "kernels" / "debian"
+    image = next(iter(sorted(kernel.glob("linux-image-6.1.0-*/vmlinuz"))), None)
+    guest = next(iter(sorted((CACHE / "guest").glob("publish-*/guest"))), None)
+    attempts = []
+    for name, argv in [
+        ("vng --run IMAGE --exec GUEST", [vng, "--run", str(image), "--disable-kvm", "--cpus", "4", "--memory", "512M", "--verbose",
+                                          "--exec", f"{guest} --seconds 8"]),
+    ]:
+        seconds, status, _ = timed(heavy(argv), log=work / "virtme.log")
+        tail = (work / "virtme.log").read_text(errors="replace").splitlines()[-15:]
+        attempts.append({"command": name, "seconds": seconds, "exit_status": status, "output_tail": tail})
+        print(f"virtme: {name}: exit {status} in {seconds:.1f} s", flush=True)
+    frame.update({"image": str(image.relative_to(CACHE)) if image else None, "guest": str(guest.relative_to(CACHE)) if guest else None,
+                  "attempts": attempts, "overhead_file": str(run_file) if run_file else None})
+    save("virtme", close(frame))
+
+
+# --- the 10-repeat run ------------------------------------------------------------------------
+
+def repeat(work, folder):
+    frame = part_frame("repeat")
+    run = json.loads((pathlib.Path(folder) / "run.json").read_text())
+    outcomes = {}
+    attempts = []
+    for kernel in run["kernels"]:
+        for scenario in kernel["scenarios"]:
+            outcomes[scenario["outcome"]] = outcomes.get(scenario["outcome"], 0) + 1
+        if kernel["boot_attempts"] > 1:
+            attempts.append(f"{kernel['name']} #{kernel['repeat']}: {kernel['boot_attempts']} boots")
+    started = datetime.datetime.fromisoformat(run["started"])
+    finished = datetime.datetime.fromisoformat(run["finished"])
+    frame.update({"command": "harness run --repeat 10 " + " ".join(f"-k {k}" for k in DEBIAN_KERNELS),
+                  "boots": len(run["kernels"]), "outcomes": outcomes, "wall_seconds": (finished - started).total_seconds(),
+                  "all_met_expectation": run["all_met_expectation"], "extra_boot_attempts": attempts,
+                  "harness_version": run["harness_version"], "vm_seconds": summary([k["timings"]["vm_seconds"] for k in run["kernels"] if k["timings"]["vm_seconds"]])})
+    save("repeat", close(frame))
+
+
+# --- the report -------------------------------------------------------------------------------
+
+def machine():
+    memory = next(line for line in pathlib.Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    qemu = subprocess.run(["qemu-system-x86_64", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    return {"cores": os.cpu_count(), "memory_gib": round(int(memory.split()[1]) / 1024 / 1024, 1), "qemu": qemu,
+            "host_kernel": os.uname().release, "kvm": os.path.exists("/dev/kvm"),
+            "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+            "harness_commit": subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()}
+
+
+def report():
+    parts = {p.stem: json.loads(p.read_text()) for p in sorted(RAW.glob("*.json"))}
+    document = {"machine": machine(), "bisect": BISECT, **parts}
+    (BENCH / "results.json").write_text(json.dumps(document, indent=2) + "\n")
+    (BENCH / "RESULTS.md").write_text(markdown(document))
+    print(f"wrote {BENCH / 'RESULTS.md'} and {BENCH / 'results.json'}")
+
+
+BISECT = {"quoted_from": "README.md, section Bisect (commit dd9b411, 2026-11-29)",
+          "idle_seconds": 181, "idle_rerun_seconds": 6, "loaded_seconds": 423, "loaded_rerun_seconds": 20,
+          "what": "harness bisect good -> bad on KernelHistory's test history, every step built and booted (--retest), build folder warm: 6 commits tested, culprit named; builds 20-30 s, VM 3-4 s a step"}
+
+
+def s(value, digits=1):
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def markdown(d):
+    m = d["machine"]
+    lines = ["# Benchmark results (issue 12)", "",
+             f"Written by `python3 bench/bench.py` ({m['date']}, harness {m['harness_commit']}). The machine: {m['cores']} cores, "
+             f"{m['memory_gib']} GiB, {m['qemu']}, host kernel {m['host_kernel']}, KVM {'present' if m['kvm'] else 'absent (TCG)'}. "
+             "Other jobs share this machine, so single figures are noisy: the medians and ratios are what count, and every part "
+             "names the load average (1, 5, 15 min) at its start and end.", ""]
+    def loads(p):
+        return f"load {p['load_start'][0]:.1f}/{p['load_start'][1]:.1f}/{p['load_start'][2]:.1f} at the start ({p['started']}), {p['load_end'][0]:.1f}/{p['load_end'][1]:.1f}/{p['load_end'][2]:.1f} at the end"
+    if "overhead" in d:
+        o = d["overhead"]
+        lines += ["## Harness against plain QEMU", "",
+                  f"{o['kernel']} ({o['identity']}), {o['harness']['n']} alternating pairs: `{o['harness_command']}`, then {o['plain_command']}. "
+                  f"Wall time from the start of the process to its end (the harness: dotnet's start, the matrix, the kernel and guest from the cache, the boot, the report). {loads(o)}.", "",
+                  "| | min | median | max |", "| --- | --- | --- | --- |",
+                  f"| harness run | {s(o['harness']['min'])} s | {s(o['harness']['median'])} s | {s(o['harness']['max'])} s |",
+                  f"| plain QEMU | {s(o['plain']['min'])} s | {s(o['plain']['median'])} s | {s(o['plain']['max'])} s |", "",
+                  f"Ratio of medians: **{o['ratio_of_medians']:.2f}** (target at most 1.10). Pairs: " +
+                  "; ".join(f"{p['harness_seconds']:.1f} s / {p['plain_seconds']:.1f} s" for p in o["pairs"]) + ".", ""]
+    if "matrix" in d:
+        mx = d["matrix"]
+        lines += ["## The default matrix", "",
+                  "Cold means a new, empty cache folder (`--cache`) into which only the kernels built from source are copied "
+                  "(their builds take minutes each and are measured in the README's Cold costs): the apt lists of five suites, "
+                  "the Debian kernel packages and the guest image (NativeAOT publish) are all fetched or built anew. Warm is the "
+                  "user's cache as it stands. At -j 2 the two VMs of 4 vCPUs exceed the 2 cores, so -j 2 needs `--oversubscribe` "
+                  f"here (without it the run says so and runs one at a time). Peak memory is the largest resident total of the harness and its QEMUs, sampled every 0.25 s. {loads(mx)}.", "",
+                  "| cache | -j | wall | peak memory | every expectation met | command |", "| --- | --- | --- | --- | --- | --- |"]
+        for r in mx["runs"]:
+            lines.append(f"| {r['cache']} | {r['jobs']} | {r['wall_seconds']:.0f} s ({r['wall_seconds'] / 60:.1f} min) | {r['peak_memory_mib']:.0f} MiB | {'yes' if r['all_met_expectation'] else 'NO'} | `{r['command']}` |")
+        warm = next((r for r in mx["runs"] if r["cache"] == "warm" and r["jobs"] == 1), None)
+        lines += ["", "Target: the default matrix warm under 90 s.", ""]
+        if warm:
+            lines += ["## Boot to verdict, per kernel (warm, -j 1)", "",
+                      "QEMU to kernel: firmware, loading and decompressing the kernel. Kernel to /init: the kernel's own start, to its "
+                      "`Run /init as init process`. /init to first line: the init script and the guest's NativeAOT start. Last line to exit: "
+                      "reboot and QEMU's end. The guest's work is the rest of VM (its scenarios, and the selftests of the built kernels).", "",
+                      "| kernel | release | QEMU to kernel | kernel to /init | /init to first line | guest's work | last line to exit | VM (boot to verdict) |",
+                      "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+            for k in warm["kernels"]:
+                p = k["phases"] or {}
+                work = None
+                if p and k["vm_seconds"]:
+                    work = k["vm_seconds"] - p["qemu_to_kernel"] - p["kernel_to_init"] - p["init_to_first_line"] - p["last_line_to_exit"]
+                lines.append(f"| {k['name']} | {k['release']} | {s(p.get('qemu_to_kernel'), 2)} s | {s(p.get('kernel_to_init'), 2)} s | {s(p.get('init_to_first_line'), 2)} s | "
+                             f"{s(work)} s | {s(p.get('last_line_to_exit'), 2)} s | {s(k['vm_seconds'])} s |")
+            lines += ["", "Target: one Debian kernel, boot to verdict, under 10 s.", ""]
+    if "cuts" in d:
+        c = d["cuts"]
+        lines += ["## Boot cuts (before and after)", "",
+                  f"{c['kernel']}, {c['rounds']} rounds, the variants alternating (`harness run --matrix M` with the kernel's `kernel_args`); each cell is the median of the rounds. {loads(c)}.", "",
+                  "| variant | kernel_args | QEMU to kernel | kernel to /init | /init to first line | last line to exit | VM |", "| --- | --- | --- | --- | --- | --- | --- |"]
+        for v in c["variants"]:
+            def med(key):
+                values = [b["phases"][key] for b in v["boots"] if b["phases"]]
+                return statistics.median(values) if values else None
+            vm = [b["vm_seconds"] for b in v["boots"] if b["vm_seconds"]]
+            lines.append(f"| {v['label']} | `{v['kernel_args']}` | {s(med('qemu_to_kernel'), 2)} s | {s(med('kernel_to_init'), 2)} s | {s(med('init_to_first_line'), 2)} s | {s(med('last_line_to_exit'), 2)} s | {s(statistics.median(vm) if vm else None)} s |")
+        lines += [""]
+    if "detection" in d:
+        dt = d["detection"]
+        g = dt["guest_ms"]
+        lines += ["## Detection on the 5.10 control", "",
+                  f"`{dt['command']}`: fork_cpu_id FAILed (a confirmed stale cpu_id) in **{dt['found_in']} of {dt['runs']}** boots. "
+                  "Guest time until the confirmed FAIL is the scenario's own `elapsed_ms` (it stops at the confirmation): " +
+                  (f"min {g['min']} ms, median {g['median']} ms, max {g['max']} ms" if g else "none") +
+                  f". Wall time of the 20 boots: {dt['wall_seconds']:.0f} s. {loads(dt)}. Target: under 1 s of guest time in 20 of 20.", ""]
+    b = d["bisect"]
+    lines += ["## Bisect", "", f"Not re-measured: quoted from {b['quoted_from']}. {b['what']}: **{b['idle_seconds']} s** on the idle machine "
+              f"({b['loaded_seconds']} s loaded); the same bisect again from the outcome cache {b['idle_rerun_seconds']} s ({b['loaded_rerun_seconds']} s loaded).", ""]
+    if "virtme" in d:
+        v = d["virtme"]
+        lines += ["## virtme-ng", ""]
+        if not v["installed"]:
+            lines += [v["why_not"], ""]
+        else:
+            lines += [f"{v['version']}, from Debian trixie's package (Debian 12 has none; it is architecture all and its dependencies are in Debian 12). "
+                      f"Same kernel image ({v['image']}) and the guest program ({v['guest']}), TCG. {loads(v)}.", ""]
+            for a in v["attempts"]:
+                lines += [f"`{a['command']}`: exit {a['exit_status']} after {a['seconds']:.1f} s. Its last lines:", "", "```", *a["output_tail"], "```", ""]
+            if "verdict" in v:
+                lines += [v["verdict"], ""]
+    if "repeat" in d:
+        r = d["repeat"]
+        lines += ["## Ten boots of each Debian kernel", "",
+                  f"`{r['command']}` (harness {r['harness_version']}): {r['boots']} boots in {r['wall_seconds'] / 60:.1f} min, outcomes " +
+                  ", ".join(f"{n} {o}" for o, n in sorted(r["outcomes"].items())) +
+                  f"; every expectation met: {'yes' if r['all_met_expectation'] else 'NO'}. VM per boot: min {r['vm_seconds']['min']:.1f} s, median {r['vm_seconds']['median']:.1f} s, max {r['vm_seconds']['max']:.1f} s. "
+                  + (f"Boots that needed another attempt: {'; '.join(r['extra_boot_attempts'])}. " if r["extra_boot_attempts"] else "No boot needed a second attempt. ")
+                  + f"{loads(r)} (of the report step; the run itself shared the machine with other jobs).", ""]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("parts", nargs="+", choices=["all", "cuts", "overhead", "matrix", "detection", "virtme", "repeat", "report"])
+    parser.add_argument("--repeat-run", help="the run folder of `harness run --repeat 10 -k <the Debian kernels>` (part repeat)")
+    parser.add_argument("--work", help="where runs and logs go (default: a new temporary folder)")
+    options = parser.parse_args()
+    if not HARNESS_DLL.exists():
+        sys.exit(f"{HARNESS_DLL} is missing: run 'make build' first")
+    work = pathlib.Path(options.work or tempfile.mkdtemp(prefix="harness-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    print(f"work folder: {work}", flush=True)
+    parts = ["cuts", "overhead", "detection", "matrix", "virtme"] if "all" in options.parts else options.parts
+    for part in parts:
+        if part == "repeat":
+            if not options.repeat_run:
+                sys.exit("bench: the part 'repeat' needs --repeat-run DIR")
+            repeat(work, options.repeat_run)
+        elif part != "report":
+            globals()[part](work)
+    report()
+
+
+if __name__ == "__main__":
+    main()
