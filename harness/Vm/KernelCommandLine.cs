@@ -19,7 +19,14 @@ public static class KernelCommandLine
     // static key, flipped when the clocksource watchdog finds the emulated TSC "unstable" on a busy
     // host (and once at late boot). Declaring the TSC unstable from the start means the key is never
     // flipped. It changes which clock the scheduler reads, nothing rseq depends on.
-    static readonly string[] UnderTcg = ["tsc=unstable"];
+    //
+    // lpj= presets the delay loop's calibration. With the TSC declared unstable every secondary CPU
+    // calibrates its delay loop by counting jiffies, which under TCG (a busy host, interrupts late)
+    // fails round after round ("calibrate_delay_direct() dropping ... estimate", "Consider using
+    // lpj= boot option"): about a second of every boot of 4 vCPUs (bench/RESULTS.md). x86's udelay
+    // counts TSC cycles, not loops, so the value only feeds BogoMIPS; 8,000,000 is what the boot
+    // CPU derives from a ~2 GHz TSC at HZ=250. A kernel_args "lpj=0" brings the calibration back.
+    static readonly string[] UnderTcg = ["tsc=unstable", "lpj=8000000"];
 
     /// <param name="extraArguments">The matrix's <c>kernel_args</c>, after the harness's own words so
     /// that the kernel's last-one-wins parsing lets a user override them, before the guest's.</param>

@@ -69,11 +69,11 @@ public class QemuArgumentsTests
     }
 
     [Test]
-    public void Under_tcg_the_tsc_is_declared_unstable_so_the_kernel_never_patches_its_sched_clock_key()
+    public void Under_tcg_the_tsc_is_declared_unstable_and_the_delay_loop_preset_so_no_cpu_calibrates_it()
     {
         var append = ValuesOf(QemuArguments.Build(Request(accel: Accel.Tcg)), "-append").Single();
 
-        Assert.That(append, Is.EqualTo("console=ttyS0 panic=-1 tsc=unstable rseqh.seconds=5 rseqh.seed=7"));
+        Assert.That(append, Is.EqualTo("console=ttyS0 panic=-1 tsc=unstable lpj=8000000 rseqh.seconds=5 rseqh.seed=7"));
     }
 
     [Test]
