@@ -306,6 +306,14 @@ def virtme(work):
         tail = (work / "virtme.log").read_text(errors="replace").splitlines()[-15:]
         attempts.append({"command": name, "seconds": seconds, "exit_status": status, "output_tail": tail})
         print(f"virtme: {name}: exit {status} in {seconds:.1f} s", flush=True)
+    log = (work / "virtme.log").read_text(errors="replace")
+    reasons = [line.strip() for line in log.splitlines()
+               if any(word in line for word in ("Cannot open root device", "Unable to mount root", "failed to start virtiofsd", "Kernel panic", "unknown filesystem type"))]
+    if reasons:
+        frame["verdict"] = ("No ratio: virtme-ng did not run the guest. It shares the host's root filesystem with the guest over "
+                            "virtiofs (virtiofsd is not installed here) or else 9p, and Debian's kernel has 9p as a module, which a bare "
+                            "vmlinuz boot cannot load (virtme-ng expects the kernel's modules, installed on the host or in a built "
+                            "tree). The lines that say so: " + " | ".join(dict.fromkeys(reasons[:6])))
     frame.update({"image": str(image.relative_to(CACHE)) if image else None, "guest": str(guest.relative_to(CACHE)) if guest else None,
                   "attempts": attempts, "overhead_file": str(run_file) if run_file else None})
     save("virtme", close(frame))
