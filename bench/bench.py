@@ -321,7 +321,7 @@ def virtme(work):
 
 # --- the 10-repeat run ------------------------------------------------------------------------
 
-def repeat(work, folder):
+def repeat(work, folder, note):
     frame = part_frame("repeat")
     run = json.loads((pathlib.Path(folder) / "run.json").read_text())
     outcomes = {}
@@ -336,7 +336,7 @@ def repeat(work, folder):
     frame.update({"command": "harness run --repeat 10 " + " ".join(f"-k {k}" for k in DEBIAN_KERNELS),
                   "boots": len(run["kernels"]), "outcomes": outcomes, "wall_seconds": (finished - started).total_seconds(),
                   "all_met_expectation": run["all_met_expectation"], "extra_boot_attempts": attempts,
-                  "harness_version": run["harness_version"], "vm_seconds": summary([k["timings"]["vm_seconds"] for k in run["kernels"] if k["timings"]["vm_seconds"]])})
+                  "harness_version": run["harness_version"], "note": note, "vm_seconds": summary([k["timings"]["vm_seconds"] for k in run["kernels"] if k["timings"]["vm_seconds"]])})
     save("repeat", close(frame))
 
 
@@ -457,7 +457,7 @@ def markdown(d):
                   ", ".join(f"{n} {o}" for o, n in sorted(r["outcomes"].items())) +
                   f"; every expectation met: {'yes' if r['all_met_expectation'] else 'NO'}. VM per boot: min {r['vm_seconds']['min']:.1f} s, median {r['vm_seconds']['median']:.1f} s, max {r['vm_seconds']['max']:.1f} s. "
                   + (f"Boots that needed another attempt: {'; '.join(r['extra_boot_attempts'])}. " if r["extra_boot_attempts"] else "No boot needed a second attempt. ")
-                  + f"{loads(r)} (of the report step; the run itself shared the machine with other jobs).", ""]
+                  + (r["note"] or "") + ".", ""]
     return "\n".join(lines)
 
 
@@ -465,6 +465,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("parts", nargs="+", choices=["all", "cuts", "overhead", "matrix", "detection", "virtme", "repeat", "report"])
     parser.add_argument("--repeat-run", help="the run folder of `harness run --repeat 10 -k <the Debian kernels>` (part repeat)")
+    parser.add_argument("--repeat-note", help="what the run folder does not say (the commit, the load it ran under)")
     parser.add_argument("--work", help="where runs and logs go (default: a new temporary folder)")
     options = parser.parse_args()
     if not HARNESS_DLL.exists():
@@ -477,7 +478,7 @@ def main():
         if part == "repeat":
             if not options.repeat_run:
                 sys.exit("bench: the part 'repeat' needs --repeat-run DIR")
-            repeat(work, options.repeat_run)
+            repeat(work, options.repeat_run, options.repeat_note)
         elif part != "report":
             globals()[part](work)
     report()
