@@ -59,6 +59,9 @@ public static class InitScript
         fi
 
         say "running {{GuestPath}}"
+        # The same line on the result port, which the host stamps as it arrives: with the console's
+        # stamp of the line above it ties the kernel's clock to the host's (Vm/BootPhases.cs).
+        echo "{{GuestStartMarker}}" >{{KtapDevice}}
         {{GuestPath}} --kernel-cmdline --ktap {{KtapDevice}} --selftests {{SelftestsFolder}}
         status=$?
         say "guest exited with status $status"

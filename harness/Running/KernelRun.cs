@@ -113,7 +113,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             MetExpectation: misses.Count == 0,
             Error: null,
             new KernelTimings(acquired.TotalSeconds, image.FromCache, started ? run.BootTime.TotalSeconds : null, run.Elapsed.TotalSeconds, image.Build,
-                BootPhases.From(ReadLines(console.Absolute), report.Started ? run.BootTime : null, run.LastLineTime, run.Elapsed)),
+                BootPhases.From(ReadLines(console.Absolute), run.GuestStartTime, report.Started ? run.BootTime : null, run.LastLineTime, run.Elapsed)),
             run.End,
             run.QemuExitCode,
             run.ConsoleFindings,

@@ -77,7 +77,8 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
             clock.Elapsed,
             end.Detail,
             request.SilenceTimeout,
-            stream.FinishedAt);
+            stream.FinishedAt,
+            stream.GuestStartAt);
     }
 
     async Task<(VmEnd, string?)> SuperviseAsync(

@@ -22,6 +22,9 @@ internal sealed class ResultStream
     /// <summary>When the version line arrived, on the clock passed to <see cref="Add"/>.</summary>
     public TimeSpan? StartedAt { get; private set; }
 
+    /// <summary>When /init's "running the guest" line arrived, before the stream; null when it did not.</summary>
+    public TimeSpan? GuestStartAt { get; private set; }
+
     /// <summary>When the done line arrived, on the same clock.</summary>
     public TimeSpan? FinishedAt { get; private set; }
 
@@ -34,7 +37,11 @@ internal sealed class ResultStream
         if (!_started.Task.IsCompleted)
         {
             if (!KtapLines.IsVersion(line))
+            {
+                if (line.Contains(GuestImage.InitScript.GuestStartMarker, StringComparison.Ordinal))
+                    GuestStartAt ??= now;
                 return;
+            }
             StartedAt = now;
             _started.TrySetResult();
         }

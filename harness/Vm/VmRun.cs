@@ -10,6 +10,7 @@ namespace Harness.Vm;
 /// <param name="SilenceLimit">The console silence limit the boot ran under, if any.</param>
 /// <param name="BootTime">From QEMU's start to the stream's first line (zero when it never began).</param>
 /// <param name="LastLineTime">From QEMU's start to the stream's last line; null when it never finished.</param>
+/// <param name="GuestStartTime">From QEMU's start to /init's line on the result port that it starts the guest; null without it.</param>
 public sealed record VmRun(
     VmEnd End,
     IReadOnlyList<string> ResultLines,
@@ -20,4 +21,5 @@ public sealed record VmRun(
     TimeSpan Elapsed,
     string? StopDetail = null,
     TimeSpan? SilenceLimit = null,
-    TimeSpan? LastLineTime = null);
+    TimeSpan? LastLineTime = null,
+    TimeSpan? GuestStartTime = null);

@@ -66,6 +66,17 @@ public class InitScriptTests
     }
 
     [Test]
+    public void It_writes_its_guest_start_line_on_the_console_and_then_on_the_result_port_just_before_the_guest_runs()
+    {
+        var console = LineOf("say \"running /bin/guest\"");
+        var port = LineOf("echo \"harness-init: running /bin/guest\" >/dev/ttyS1");
+        var guest = LineOf("/bin/guest --kernel-cmdline --ktap /dev/ttyS1 --selftests /selftests");
+
+        Assert.That(new[] { console, port, guest }, Is.Ordered.Ascending);
+        Assert.That(guest - port, Is.EqualTo(1), "the host's stamp of the port line must be the guest's start");
+    }
+
+    [Test]
     public void A_failing_guest_does_not_stop_the_script_before_the_report()
     {
         // set -e or exec would skip the status line and the reboot when the guest crashes.

@@ -5,6 +5,8 @@ namespace Harness.Tests.Vm;
 public class BootPhasesTests
 {
     // The shape of a Debian 6.1 console under TCG (results of 2026-11-29), shortened.
+    static readonly TimeSpan? GuestStart = TimeSpan.FromSeconds(4.70);
+
     static readonly string[] Console =
     [
         "[    0.000000] Linux version 6.1.0-50-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.176-1",
@@ -19,17 +21,17 @@ public class BootPhasesTests
     ];
 
     [Test]
-    public void The_done_marker_ties_the_kernels_clock_to_the_hosts_and_splits_the_boot_into_four_phases()
+    public void Inits_line_on_both_ports_ties_the_kernels_clock_to_the_hosts_and_splits_the_boot_into_four_phases()
     {
-        // Host: first result line at 5.86 s, last at 19.00 s, QEMU ended at 19.30 s.
-        var phases = BootPhases.From(Console, TimeSpan.FromSeconds(5.86), TimeSpan.FromSeconds(19.00), TimeSpan.FromSeconds(19.30))!;
+        // Host: /init's port line at 4.70 s, first result line at 5.86 s, last at 19.00 s, QEMU ended at 19.30 s.
+        var phases = BootPhases.From(Console, GuestStart, TimeSpan.FromSeconds(5.86), TimeSpan.FromSeconds(19.00), TimeSpan.FromSeconds(19.30))!;
 
         Assert.Multiple(() =>
         {
-            // The kernel started at 19.00 - 17.209824 on the host's clock.
-            Assert.That(phases.QemuToKernel, Is.EqualTo(1.790176).Within(1e-6));
+            // The kernel started at 4.70 - 2.853312 on the host's clock.
+            Assert.That(phases.QemuToKernel, Is.EqualTo(1.846688).Within(1e-6));
             Assert.That(phases.KernelToInit, Is.EqualTo(2.684610).Within(1e-6));
-            Assert.That(phases.InitToFirstLine, Is.EqualTo(5.86 - 1.790176 - 2.684610).Within(1e-6));
+            Assert.That(phases.InitToFirstLine, Is.EqualTo(5.86 - 1.846688 - 2.684610).Within(1e-6));
             Assert.That(phases.LastLineToExit, Is.EqualTo(0.30).Within(1e-6));
         });
     }
@@ -37,15 +39,21 @@ public class BootPhasesTests
     [Test]
     public void A_stream_that_never_finished_has_no_phases()
     {
-        Assert.That(BootPhases.From(Console, TimeSpan.FromSeconds(5.86), lastLine: null, TimeSpan.FromSeconds(19.30)), Is.Null);
+        Assert.That(BootPhases.From(Console, GuestStart, TimeSpan.FromSeconds(5.86), lastLine: null, TimeSpan.FromSeconds(19.30)), Is.Null);
     }
 
     [Test]
-    public void A_console_without_the_done_marker_has_no_phases()
+    public void A_console_without_inits_line_has_no_phases()
     {
-        var withoutDone = Console.Where(line => !line.Contains("done exit", StringComparison.Ordinal));
+        var withoutInit = Console.Where(line => !line.Contains("harness-init: running", StringComparison.Ordinal));
 
-        Assert.That(BootPhases.From(withoutDone, TimeSpan.FromSeconds(5.86), TimeSpan.FromSeconds(19.00), TimeSpan.FromSeconds(19.30)), Is.Null);
+        Assert.That(BootPhases.From(withoutInit, GuestStart, TimeSpan.FromSeconds(5.86), TimeSpan.FromSeconds(19.00), TimeSpan.FromSeconds(19.30)), Is.Null);
+    }
+
+    [Test]
+    public void An_older_guest_image_whose_init_writes_nothing_on_the_port_has_no_phases()
+    {
+        Assert.That(BootPhases.From(Console, guestStart: null, TimeSpan.FromSeconds(5.86), TimeSpan.FromSeconds(19.00), TimeSpan.FromSeconds(19.30)), Is.Null);
     }
 
     [Test]
@@ -53,7 +61,7 @@ public class BootPhasesTests
     {
         var unstamped = Console.Select(line => line[(line.IndexOf(']', StringComparison.Ordinal) + 2)..]);
 
-        Assert.That(BootPhases.From(unstamped, TimeSpan.FromSeconds(5.86), TimeSpan.FromSeconds(19.00), TimeSpan.FromSeconds(19.30)), Is.Null);
+        Assert.That(BootPhases.From(unstamped, GuestStart, TimeSpan.FromSeconds(5.86), TimeSpan.FromSeconds(19.00), TimeSpan.FromSeconds(19.30)), Is.Null);
     }
 
     [TestCase("[    2.684610] Run /init as init process", 2.684610)]

@@ -19,6 +19,21 @@ public class ResultStreamTests
     }
 
     [Test]
+    public void Inits_line_before_the_stream_records_when_the_guest_started_and_the_done_line_when_it_finished_without_either_becoming_a_result()
+    {
+        var stream = new ResultStream();
+
+        stream.Add(Harness.GuestImage.InitScript.GuestStartMarker + "\r", TimeSpan.FromSeconds(1));
+        stream.Add(KtapLines.Version, TimeSpan.FromSeconds(2));
+        stream.Add(KtapLines.Plan(0), TimeSpan.FromSeconds(3));
+        stream.Add(KtapLines.Done(0), TimeSpan.FromSeconds(4));
+
+        Assert.That((stream.GuestStartAt, stream.StartedAt, stream.FinishedAt),
+            Is.EqualTo((TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4))));
+        Assert.That(stream.Lines, Is.EqualTo(new[] { KtapLines.Version, KtapLines.Plan(0), KtapLines.Done(0) }));
+    }
+
+    [Test]
     public void The_stream_ends_at_the_done_line_and_ignores_what_follows()
     {
         var stream = new ResultStream();
