@@ -418,12 +418,22 @@ def markdown(d):
             lines.append(f"| {r['cache']} | {r['jobs']} | {r['wall_seconds']:.0f} s ({r['wall_seconds'] / 60:.1f} min) | {r['peak_memory_mib']:.0f} MiB | {'yes' if r['all_met_expectation'] else 'NO'} | `{r['command']}` |")
         lines += ["", "Target: the default matrix warm under 90 s.", ""]
     warm = d.get("breakdown")
+    caveat = ""
+    if not warm and "matrix" in d:
+        run = next((r for r in d["matrix"]["runs"] if r["cache"] == "warm" and r["jobs"] == 1), None)
+        if run:
+            warm = {**run, "command": run["command"], "guest_from_cache": True, "load_start": d["matrix"]["load_start"],
+                    "load_end": d["matrix"]["load_end"], "started": d["matrix"]["started"], "commit": d["matrix"].get("commit")}
+            caveat = ("From the matrix part's warm -j 1 run, at a commit whose phases tied the kernel's clock to the host's at the "
+                      "guest's done marker: under TCG on this loaded host the guest's clock lags the host's over a run, and that lag lands "
+                      "in 'QEMU to kernel' (too large) and so '/init to first line' (too small, often 0). 'Kernel to /init' (the kernel's "
+                      "own clock) and VM are sound. The harness now ties the clocks at /init's start (the breakdown part measures that).")
     if warm:
         if True:
             lines += ["## Boot to verdict, per kernel (warm, -j 1)", "",
                       f"`{warm['command']}`: {warm['wall_seconds']:.0f} s wall"
                       + (f" (of which {warm['guest_build_seconds']:.0f} s rebuilding the guest image)" if not warm["guest_from_cache"] else "")
-                      + f", every expectation met: {'yes' if warm['all_met_expectation'] else 'NO'}. {loads(warm)}.", "",
+                      + f", every expectation met: {'yes' if warm['all_met_expectation'] else 'NO'}. {loads(warm)}. {caveat}", "",
                       "QEMU to kernel: firmware, loading and decompressing the kernel. Kernel to /init: the kernel's own start, to its "
                       "`Run /init as init process`. /init to first line: the init script and the guest's NativeAOT start. Last line to exit: "
                       "reboot and QEMU's end. The guest's work is the rest of VM (its scenarios, and the selftests of the built kernels).", "",
