@@ -9,6 +9,8 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     SoakCommand.Create(),
     BisectCommand.Create(),
     BisectStepCommand.Create(),
+    HistoryCommand.Create(),
+    CompareCommand.Create(),
 };
 using var signals = new TerminationSignals();
 var status = await signals.ExitStatusAsync(await CommandLineErrors.InvokeAsync(root, args), CancellationToken.None);
