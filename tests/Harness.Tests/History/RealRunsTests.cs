@@ -9,6 +9,9 @@ public class RealRunsTests
     const string Before = "20261129-101334";
     const string After = "20261129-125847";
 
+    /// <summary>Schema 3, a smaller matrix whose build-5.10 carried control-5.10-fork's patch (the regression "landing" in the tree a nightly builds).</summary>
+    const string Regressed = "20261129-171549";
+
     static string RealRuns => Path.Combine(TestPaths.RepositoryRoot, "tests", "Harness.Tests", "History", "RealRuns");
 
     static RecordedRun Run(string name) => RunReader.Read(Path.Combine(RealRuns, name));
@@ -24,12 +27,17 @@ public class RealRunsTests
         {
             Assert.That(contents.Skipped.Single().Name, Is.EqualTo(Schema1));
             Assert.That(contents.Skipped.Single().Why, Does.StartWith($"{Schema1}/run.json:").And.Contain("(schema_version 1, this harness writes"));
-            Assert.That(table.Runs.Select(r => r.Name), Is.EqualTo(new[] { Before, After }));
+            Assert.That(table.Runs.Select(r => r.Name), Is.EqualTo(new[] { Before, After, Regressed }));
+            Assert.That(table.Rows.Select(r => r.Kernel).Take(4), Is.EqualTo(new[] { "bullseye-5.10", "bookworm-6.1", "control-5.10-fork", "build-5.10" }));
             Assert.That(table.Rows, Has.Count.EqualTo(10));
             Assert.That(Cell("control-5.10-fork", 1), Is.EqualTo("as expected: fork_cpu_id, affinity_pin"));
+            Assert.That(Cell("control-5.10-fork", 2), Is.EqualTo("as expected: fork_cpu_id, affinity_pin"));
             // 7.2's own legacy_check FAILs on this control too, but selftests never count.
             Assert.That(Cell("control-7.2-legacy", 1), Is.EqualTo("as expected: legacy_cpu_id_start"));
-            Assert.That(table.Rows.Where(r => !r.Kernel.StartsWith("control-", StringComparison.Ordinal)).Select(r => Cell(r.Kernel, 1)), Has.All.EqualTo("pass"));
+            Assert.That(table.Rows.Single(r => r.Kernel == "control-7.2-legacy").Nights[2], Is.Null);
+            Assert.That(Cell("build-5.10", 1), Is.EqualTo("pass"));
+            Assert.That(Cell("build-5.10", 2), Is.EqualTo("new failure: fork_cpu_id, affinity_pin"));
+            Assert.That(Cell("bullseye-5.10", 2), Is.EqualTo("pass"));
         });
     }
 
@@ -43,6 +51,25 @@ public class RealRunsTests
             Assert.That(comparison.Changes, Is.Empty);
             Assert.That(comparison.KernelsAdded.Concat(comparison.KernelsRemoved), Is.Empty);
             Assert.That(comparison.Worse, Is.False);
+        });
+    }
+
+    [Test]
+    public void The_real_run_with_the_regression_is_worse_than_the_one_before_naming_both_scenarios_and_the_kernels_it_left_out()
+    {
+        var comparison = RunComparison.Of(Run(After), Run(Regressed));
+        var text = ComparisonText.Render(comparison);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(comparison.Changes.Select(c => (c.Kind, c.New.Kernel, c.New.Scenario)), Is.EqualTo(new[]
+            {
+                (ChangeKind.NewFailure, "build-5.10", "fork_cpu_id"),
+                (ChangeKind.NewFailure, "build-5.10", "affinity_pin"),
+            }));
+            Assert.That(comparison.KernelsRemoved, Is.EqualTo(new[] { "trixie-6.12", "sid", "experimental", "sid-numa", "control-7.2-legacy", "build-7.2" }));
+            Assert.That(comparison.Worse, Is.True);
+            Assert.That(text, Does.Match(@"\nnew failure +build-5\.10 fork_cpu_id: PASS -> FAIL \(stale cpu_id in \d+ of \d+ forked children"));
         });
     }
 }
