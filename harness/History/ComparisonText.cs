@@ -38,9 +38,9 @@ public static class ComparisonText
         var counts = Enum.GetValues<ChangeKind>()
             .Select(kind => (Kind: kind, Count: comparison.Changes.Count(c => c.Kind == kind)))
             .Where(entry => entry.Count > 0)
-            .Select(entry => $"{entry.Count} {ComparedCell.Word(entry.Kind)}")
-            .Concat(comparison.KernelsAdded.Count > 0 ? [$"{comparison.KernelsAdded.Count} kernel(s) added"] : [])
-            .Concat(comparison.KernelsRemoved.Count > 0 ? [$"{comparison.KernelsRemoved.Count} kernel(s) removed"] : [])
+            .Select(entry => $"{ComparedCell.Word(entry.Kind)} ×{entry.Count}")
+            .Concat(comparison.KernelsAdded.Count > 0 ? [$"kernel added ×{comparison.KernelsAdded.Count}"] : [])
+            .Concat(comparison.KernelsRemoved.Count > 0 ? [$"kernel removed ×{comparison.KernelsRemoved.Count}"] : [])
             .ToList();
         var summary = counts.Count > 0 ? string.Join(", ", counts) : "no change";
         return comparison.Worse ? $"worse: {summary}" : $"nothing got worse: {summary}";

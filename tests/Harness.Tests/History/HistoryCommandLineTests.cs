@@ -29,7 +29,7 @@ public class HistoryCommandLineTests
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(1));
             Assert.That(outcome.Output, Does.Match(@"\nnew failure +sid fork_cpu_id: PASS -> FAIL \(Fail reason\)\n"));
-            Assert.That(outcome.Output.TrimEnd(), Does.EndWith("worse: 1 new failure"));
+            Assert.That(outcome.Output.TrimEnd(), Does.EndWith("worse: new failure ×1"));
         });
     }
 
@@ -45,7 +45,7 @@ public class HistoryCommandLineTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.ExitCode, Is.EqualTo(0));
-            Assert.That(outcome.Output.TrimEnd(), Does.EndWith("nothing got worse: 1 fixed"));
+            Assert.That(outcome.Output.TrimEnd(), Does.EndWith("nothing got worse: fixed ×1"));
         });
     }
 

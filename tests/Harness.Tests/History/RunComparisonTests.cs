@@ -104,7 +104,7 @@ public class RunComparisonTests
         {
             Assert.That(lines[0], Does.StartWith("old: 20261101-020000 (2026-11-01 02:00 UTC, 2 kernels)"));
             Assert.That(lines[1], Does.StartWith("new: 20261102-020000 (2026-11-02 02:00 UTC, 1 kernel)"));
-            Assert.That(lines[^1], Is.EqualTo("worse: 1 new failure, 1 fixed, 1 kernel(s) removed"));
+            Assert.That(lines[^1], Is.EqualTo("worse: new failure ×1, fixed ×1, kernel removed ×1"));
         });
     }
 }
