@@ -9,6 +9,7 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     SoakCommand.Create(),
     BisectCommand.Create(),
     BisectStepCommand.Create(),
+    ReportCommand.Create(),
 };
 using var signals = new TerminationSignals();
 var status = await signals.ExitStatusAsync(await CommandLineErrors.InvokeAsync(root, args), CancellationToken.None);
