@@ -61,7 +61,7 @@ public sealed class KcidbExporter : IRunExporter
             ["comment"] = Clean($"{outcome.Scenario} on {RowOrder.Label(kernel)}: {outcome.Reason ?? VerdictWords.Word(outcome.Outcome)}"),
             ["environment"] = new JsonObject
             {
-                ["comment"] = Clean($"QEMU ({run.Vm.QemuVersion}), accel {run.Vm.Accel?.Word() ?? "none"}, on {run.Host.Os}"),
+                ["comment"] = Clean($"{run.Vm.QemuVersion}, accel {run.Vm.Accel?.Word() ?? "none"}, on {run.Host.Os}"),
                 ["misc"] = new JsonObject
                 {
                     ["host"] = Clean(run.Host.Name),
