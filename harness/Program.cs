@@ -9,6 +9,7 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     SoakCommand.Create(),
     BisectCommand.Create(),
     BisectStepCommand.Create(),
+    ReportCommand.Create(),
     HistoryCommand.Create(),
     CompareCommand.Create(),
 };

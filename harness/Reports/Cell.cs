@@ -19,7 +19,8 @@ public sealed record TextCell(string Value) : Cell
 }
 
 /// <summary>A scenario's outcome on a kernel; null when the kernel has none for it ("-").</summary>
-public sealed record OutcomeCell(ScenarioVerdict? Outcome) : Cell
+/// <param name="Reason">Why it is not a plain PASS (the outcome's reason), for the formats with room to say it.</param>
+public sealed record OutcomeCell(ScenarioVerdict? Outcome, string? Reason = null) : Cell
 {
     public override string Text => Outcome is { } outcome ? VerdictWords.Word(outcome) : "-";
 }

@@ -23,7 +23,7 @@ public sealed record ResultTable(
         {
             new("run", run.RunId),
             new("harness", run.HarnessVersion),
-            new("host", $"{run.Host.Os}, {run.Host.Cpus} CPUs, kernel {run.Host.KernelRelease}"),
+            new("host", $"{run.Host.Name}: {run.Host.Os}, {run.Host.Cpus} CPUs, kernel {run.Host.KernelRelease}"),
             new("qemu", run.Vm.QemuVersion),
             new("accel", $"{run.Vm.Accel?.Word() ?? "none"} ({run.Vm.AccelReason})"),
             new("guest image", $"{Short(run.Guest.ContentHash)}{(run.Guest.FromCache ? " (cached)" : $" (built in {run.Guest.BuildSeconds:0.0} s)")}"),
@@ -41,11 +41,14 @@ public sealed record ResultTable(
         header.AddRange(columns);
         header.Add("met");
 
-        var rows = run.Kernels.Select(kernel =>
+        var rows = RowOrder.Of(run.Kernels).Select(kernel =>
         {
             var row = new List<Cell> { new TextCell(Label(kernel)), new TextCell(kernel.KernelRelease ?? "-"), new TextCell(kernel.Expect.Describe()) };
             foreach (var scenario in columns)
-                row.Add(new OutcomeCell(kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario)?.Outcome));
+            {
+                var outcome = kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario);
+                row.Add(new OutcomeCell(outcome?.Outcome, outcome?.Reason));
+            }
             row.Add(new MetCell(kernel.MetExpectation));
             return (IReadOnlyList<Cell>)row;
         }).ToList();
@@ -57,7 +60,7 @@ public sealed record ResultTable(
     static List<string> NotesFor(RunRecord run)
     {
         var notes = new List<string>();
-        foreach (var kernel in run.Kernels)
+        foreach (var kernel in RowOrder.Of(run.Kernels))
         {
             var timing = string.Create(CultureInfo.InvariantCulture,
                 $"{Label(kernel)}: {kernel.Identity ?? kernel.Source}; {Acquired(kernel.Timings)}");
@@ -97,7 +100,7 @@ public sealed record ResultTable(
         select $"{Label(kernel)}: kernel {OutcomeJudge.Describe(finding.Kind)} on the console after the guest finished " +
                $"({kernel.ConsoleLog} line {finding.LineNumber}; not counted): {finding.Line}";
 
-    static string Label(KernelResult kernel) => kernel.Repeat == 1 ? kernel.Name : $"{kernel.Name} #{kernel.Repeat}";
+    static string Label(KernelResult kernel) => RowOrder.Label(kernel);
 
     static string Acquired(KernelTimings timings) => timings.Build switch
     {
