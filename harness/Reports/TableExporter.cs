@@ -15,7 +15,7 @@ public abstract class TableExporter : IRunExporter
     public abstract string Render(ResultTable table, bool allMet);
 
     /// <summary>What <c>run</c> and each round of <c>soak</c> write beside run.json: summary.txt, summary.md and summary.json.</summary>
-    public static IReadOnlyList<IRunExporter> Standard { get; } = [new PlainTextExporter(), new MarkdownExporter(), new JsonTableExporter()];
+    public static IReadOnlyList<IRunExporter> Standard { get; } = [new PlainTextExporter(), new MarkdownExporter(), new JsonTableExporter(), new Html.HtmlReportExporter()];
 
     /// <summary>The line that closes every summary.</summary>
     public static string Verdict(bool allMet) =>
