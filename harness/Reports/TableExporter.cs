@@ -27,6 +27,7 @@ public abstract class TableExporter : IRunExporter
         new Kcidb.KcidbExporter(),
         new Ktap.KtapExporter(),
         new Csv.CsvExporter(),
+        new Html.HtmlReportExporter(),
     ];
 
     /// <summary>The line that closes every summary.</summary>
