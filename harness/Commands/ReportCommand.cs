@@ -9,7 +9,7 @@ public static class ReportCommand
     public static Command Create()
     {
         var folder = new Argument<string>("run-dir") { Description = "The run folder, such as results/latest or results/20261129-125847." };
-        var command = new Command("report", "Write the run folder's reports again from its run.json: summary.txt, summary.md, summary.json, junit.xml, kcidb.json, results.ktap, results.csv.")
+        var command = new Command("report", $"Write the run folder's reports again from its run.json: {string.Join(", ", TableExporter.Standard.Select(e => e.FileName))}.")
         {
             folder,
         };
