@@ -4,9 +4,10 @@ namespace Harness.History;
 public static class CellClassifier
 {
     /// <summary>
-    /// How many nights with a verdict (this one included) are looked at for a change that reverses
-    /// an earlier one: a cell that changes now and also changed on one of the four nights with a
-    /// verdict before this one (against the night before that) is flaky, not two separate events.
+    /// How many nights with a verdict (this one included) are looked at for changes: a cell that
+    /// changes now is flaky when, within this window, it changed twice and fails now (a failure
+    /// back soon after its fix) or three times either way (back and forth). One failing night
+    /// followed by a pass reads fixed: a regression reverted the next day is not noise.
     /// </summary>
     public const int FlakyWindow = 5;
 
@@ -35,7 +36,9 @@ public static class CellClassifier
         if (night.State == CellState.Mixed)
             return Classification.Flaky;
         var changed = verdicts.Count > 1 ? verdicts[^1] != verdicts[^2] : night.Failing;
-        if (changed && Changes(verdicts.TakeLast(FlakyWindow + 1).ToList()) >= 2)
+        // A change at each of the window's nights is counted against the night before it, hence one more verdict.
+        var changes = Changes(verdicts.TakeLast(FlakyWindow + 1).ToList());
+        if (changed && (night.Failing ? changes >= 2 : changes >= 3))
             return Classification.Flaky;
         return (night.Failing, changed) switch
         {

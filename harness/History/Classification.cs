@@ -10,7 +10,7 @@ public enum Classification
     /// <summary>Missed its expectation, and the last night with a verdict met it (or there was none).</summary>
     NewFailure,
 
-    /// <summary>Its repeats disagreed, or it changed now and on one of the four nights with a verdict before (two changes within five nights).</summary>
+    /// <summary>Its repeats disagreed; or it changed now and, within its last five nights with a verdict, changed twice and fails now, or three times.</summary>
     Flaky,
 
     /// <summary>Missed its expectation, as it did the last night with a verdict.</summary>

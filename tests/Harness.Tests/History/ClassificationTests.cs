@@ -65,32 +65,41 @@ public class ClassificationTests
     }
 
     [Test]
-    public void A_cell_that_fails_passes_and_fails_again_within_five_runs_is_flaky_at_each_reversal()
+    public void A_one_night_failure_fixed_the_next_night_is_fixed_not_flaky()
     {
-        var verdicts = new[] { Pass(Fork), Fail(Fork), Pass(Fork), Fail(Fork) };
+        var verdicts = new[] { Pass(Fork), Fail(Fork), Pass(Fork) };
         var table = History(verdicts.Select((v, i) => Night(i + 1, Kernel("sid", v))).ToArray());
 
-        Assert.That(table.ClassesOf("sid", Fork), Is.EqualTo(new Classification?[]
-            { Classification.Pass, Classification.NewFailure, Classification.Flaky, Classification.Flaky }));
+        Assert.That(table.ClassesOf("sid", Fork), Is.EqualTo(new Classification?[] { Classification.Pass, Classification.NewFailure, Classification.Fixed }));
     }
 
     [Test]
-    public void A_change_that_reverses_one_more_than_five_runs_back_is_not_flaky()
+    public void A_failure_back_within_five_runs_of_its_fix_is_flaky()
     {
-        // Failing from night 2 to night 6, fixed on night 7: the change on night 2 is six runs back.
-        var verdicts = new[] { Pass(Fork), Fail(Fork), Fail(Fork), Fail(Fork), Fail(Fork), Fail(Fork), Pass(Fork) };
-        var table = History(verdicts.Select((v, i) => Night(i + 1, Kernel("sid", v))).ToArray());
-
-        Assert.That(table.ClassesOf("sid", Fork)[^1], Is.EqualTo(Classification.Fixed));
-    }
-
-    [Test]
-    public void A_change_that_reverses_one_within_five_runs_is_flaky()
-    {
-        var verdicts = new[] { Pass(Fork), Fail(Fork), Fail(Fork), Fail(Fork), Fail(Fork), Pass(Fork) };
+        var verdicts = new[] { Fail(Fork), Pass(Fork), Pass(Fork), Pass(Fork), Fail(Fork) };
         var table = History(verdicts.Select((v, i) => Night(i + 1, Kernel("sid", v))).ToArray());
 
         Assert.That(table.ClassesOf("sid", Fork)[^1], Is.EqualTo(Classification.Flaky));
+    }
+
+    [Test]
+    public void A_failure_back_more_than_five_runs_after_its_fix_is_a_new_failure()
+    {
+        // Fixed on night 2, failing again on night 7: the fix is six runs back.
+        var verdicts = new[] { Fail(Fork), Pass(Fork), Pass(Fork), Pass(Fork), Pass(Fork), Pass(Fork), Fail(Fork) };
+        var table = History(verdicts.Select((v, i) => Night(i + 1, Kernel("sid", v))).ToArray());
+
+        Assert.That(table.ClassesOf("sid", Fork)[^1], Is.EqualTo(Classification.NewFailure));
+    }
+
+    [Test]
+    public void A_cell_going_back_and_forth_is_flaky_at_each_change_after_the_first_fix_even_when_it_passes()
+    {
+        var verdicts = new[] { Pass(Fork), Fail(Fork), Pass(Fork), Fail(Fork), Pass(Fork), Pass(Fork) };
+        var table = History(verdicts.Select((v, i) => Night(i + 1, Kernel("sid", v))).ToArray());
+
+        Assert.That(table.ClassesOf("sid", Fork), Is.EqualTo(new Classification?[]
+            { Classification.Pass, Classification.NewFailure, Classification.Fixed, Classification.Flaky, Classification.Flaky, Classification.Pass }));
     }
 
     [Test]

@@ -12,6 +12,9 @@ public class RealRunsTests
     /// <summary>Schema 3, a smaller matrix whose build-5.10 carried control-5.10-fork's patch (the regression "landing" in the tree a nightly builds).</summary>
     const string Regressed = "20261129-171549";
 
+    /// <summary>Schema 3, the same small matrix with build-5.10 back to its unpatched source (the regression reverted).</summary>
+    const string Reverted = "20261129-173420";
+
     static string RealRuns => Path.Combine(TestPaths.RepositoryRoot, "tests", "Harness.Tests", "History", "RealRuns");
 
     static RecordedRun Run(string name) => RunReader.Read(Path.Combine(RealRuns, name));
@@ -27,7 +30,7 @@ public class RealRunsTests
         {
             Assert.That(contents.Skipped.Single().Name, Is.EqualTo(Schema1));
             Assert.That(contents.Skipped.Single().Why, Does.StartWith($"{Schema1}/run.json:").And.Contain("(schema_version 1, this harness writes"));
-            Assert.That(table.Runs.Select(r => r.Name), Is.EqualTo(new[] { Before, After, Regressed }));
+            Assert.That(table.Runs.Select(r => r.Name), Is.EqualTo(new[] { Before, After, Regressed, Reverted }));
             Assert.That(table.Rows.Select(r => r.Kernel).Take(4), Is.EqualTo(new[] { "bullseye-5.10", "bookworm-6.1", "control-5.10-fork", "build-5.10" }));
             Assert.That(table.Rows, Has.Count.EqualTo(10));
             Assert.That(Cell("control-5.10-fork", 1), Is.EqualTo("as expected: fork_cpu_id, affinity_pin"));
@@ -37,6 +40,7 @@ public class RealRunsTests
             Assert.That(table.Rows.Single(r => r.Kernel == "control-7.2-legacy").Nights[2], Is.Null);
             Assert.That(Cell("build-5.10", 1), Is.EqualTo("pass"));
             Assert.That(Cell("build-5.10", 2), Is.EqualTo("new failure: fork_cpu_id, affinity_pin"));
+            Assert.That(Cell("build-5.10", 3), Is.EqualTo("fixed: fork_cpu_id, affinity_pin"));
             Assert.That(Cell("bullseye-5.10", 2), Is.EqualTo("pass"));
         });
     }
@@ -70,6 +74,22 @@ public class RealRunsTests
             Assert.That(comparison.KernelsRemoved, Is.EqualTo(new[] { "trixie-6.12", "sid", "experimental", "sid-numa", "control-7.2-legacy", "build-7.2" }));
             Assert.That(comparison.Worse, Is.True);
             Assert.That(text, Does.Match(@"\nnew failure +build-5\.10 fork_cpu_id: PASS -> FAIL \(stale cpu_id in \d+ of \d+ forked children"));
+        });
+    }
+
+    [Test]
+    public void The_real_run_after_the_revert_is_fixed_in_both_scenarios_and_passes_the_gate()
+    {
+        var comparison = RunComparison.Of(Run(Regressed), Run(Reverted));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(comparison.Changes.Select(c => (c.Kind, c.New.Kernel, c.New.Scenario)), Is.EqualTo(new[]
+            {
+                (ChangeKind.Fixed, "build-5.10", "fork_cpu_id"),
+                (ChangeKind.Fixed, "build-5.10", "affinity_pin"),
+            }));
+            Assert.That(comparison.Worse, Is.False);
         });
     }
 }
