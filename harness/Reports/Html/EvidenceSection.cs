@@ -29,7 +29,7 @@ static class EvidenceSection
         Fact(html, "identity", kernel.Identity ?? "could not be had");
         Fact(html, "uname -r", kernel.KernelRelease ?? "the guest never reported");
         Fact(html, "expect", kernel.Expect.Describe());
-        Fact(html, "met", kernel.MetExpectation ? "yes" : $"NO: {string.Join("; ", kernel.ExpectationMisses)}");
+        Fact(html, "met", kernel.MetExpectation ? "yes" : kernel.ExpectationMisses.Count > 0 ? $"NO: {string.Join("; ", kernel.ExpectationMisses)}" : "NO");
         if (kernel.Error is not null)
             Fact(html, "error", kernel.Error);
         Fact(html, "VM", $"{(kernel.VmEnd is { } end ? Words.Write(end) : "not booted")}, QEMU exit {kernel.QemuExitCode?.ToString() ?? "-"}, " +

@@ -1,5 +1,4 @@
 using Harness.Config;
-using Harness.Judging;
 using Harness.Records;
 using Protocol;
 
@@ -16,7 +15,7 @@ sealed record ReportRow(int Index, KernelResult Kernel)
 
     public string CellId(int column) => $"k{Index}-c{column}";
 
-    public string Label => Kernel.Repeat == 1 ? Kernel.Name : $"{Kernel.Name} #{Kernel.Repeat}";
+    public string Label => RowOrder.Label(Kernel);
 
     public ScenarioOutcome? Outcome(string scenario) => Kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario);
 
@@ -34,22 +33,7 @@ sealed record ReportRow(int Index, KernelResult Kernel)
         _ => "any outcome but ERROR (the kernel must FAIL in some scenario)",
     };
 
-    /// <summary>
-    /// The run's kernels in kernel-version order (their <c>uname -r</c>, else the Debian package
-    /// version), repeats of a kernel together; kernels that never told their version come last, in
-    /// matrix order.
-    /// </summary>
+    /// <summary>The run's kernels in the order every report lists them (<see cref="RowOrder"/>: kernel version, repeats together).</summary>
     public static IReadOnlyList<ReportRow> InReleaseOrder(RunRecord run) =>
-        run.Kernels
-            .Select(kernel => (kernel, release: Release(run, kernel.Name), firstSeen: run.Kernels.ToList().FindIndex(k => k.Name == kernel.Name)))
-            .OrderBy(k => k.release is null)
-            .ThenBy(k => k.release ?? "", ReleaseOrder.Instance)
-            .ThenBy(k => k.firstSeen)
-            .ThenBy(k => k.kernel.Repeat)
-            .Select((k, index) => new ReportRow(index, k.kernel))
-            .ToList();
-
-    // Per kernel name, not per boot: a repeat that never booted stays beside the boots that did.
-    static string? Release(RunRecord run, string name) =>
-        run.Kernels.Where(k => k.Name == name).Select(k => k.KernelRelease ?? k.Provenance?.Debian?.Version).FirstOrDefault(r => r is not null);
+        RowOrder.Of(run.Kernels).Select((kernel, index) => new ReportRow(index, kernel)).ToList();
 }

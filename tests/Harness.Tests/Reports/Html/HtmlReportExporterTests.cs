@@ -28,8 +28,8 @@ public class HtmlReportExporterTests
     {
         var page = Render(RecordedRuns.WithEveryOutcome());
 
-        // control-5.10-fork never reported its uname -r: its Debian source version (5.10.223-1) places it.
-        Assert.That(Rows(page).Select(RowName), Is.EqualTo(new[] { "control-5.10-fork #2", "bookworm-6.1", "trixie-6.12" }));
+        // 6.1 before 6.12 (as versions, not as text); control-5.10-fork never reported its uname -r, so it comes last.
+        Assert.That(Rows(page).Select(RowName), Is.EqualTo(new[] { "bookworm-6.1", "trixie-6.12", "control-5.10-fork #2" }));
     }
 
     [Test]
