@@ -52,7 +52,7 @@ public sealed record ResultTable(
         {
             var boots = group.ToList();
             var release = string.Join(", ", boots.Select(b => b.KernelRelease).OfType<string>().Distinct());
-            var row = new List<Cell> { new TextCell(group.Key), new TextCell(release.Length > 0 ? release : "-"), new TextCell(boots[0].Expect.Describe()) };
+            var row = new List<Cell> { new TextCell(boots.Count == 1 ? Label(boots[0]) : group.Key), new TextCell(release.Length > 0 ? release : "-"), new TextCell(boots[0].Expect.Describe()) };
             foreach (var scenario in columns)
                 row.Add(Outcome(boots.Select(b => b.Scenarios.FirstOrDefault(s => s.Scenario == scenario)?.Outcome).OfType<ScenarioVerdict>().ToList(), boots.Count));
             row.Add(new MetCell(boots.All(b => b.MetExpectation)));
