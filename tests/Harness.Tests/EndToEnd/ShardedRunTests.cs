@@ -95,11 +95,14 @@ public class ShardedRunTests : ScratchTests
     }
 
     [Test]
-    public async Task A_shard_records_its_slice_the_run_id_and_the_matrix_hash()
+    public async Task A_shard_records_its_slice_the_run_id_and_the_matrix_hash_and_appends_its_table_to_the_step_summary()
     {
         var matrix = Matrix();
+        var summary = Scratch.File("step-summary.md");
 
-        var outcome = await Run(matrix, Scratch.Results, "--shard", "2/3", "--run-id", RunId);
+        var outcome = await HarnessProcess.RunAsync(
+            ["run", "--matrix", matrix, "--results", Scratch.Results, "--qemu", FakeQemu, "--cache", _cache, "--shard", "2/3", "--run-id", RunId],
+            new Dictionary<string, string?> { ["FAKEQEMU_MODE"] = null, ["GITHUB_STEP_SUMMARY"] = summary });
 
         var run = Read(Path.Combine(Scratch.Results, $"{RunId}-shard-2-of-3"));
         Assert.Multiple(() =>
@@ -110,6 +113,7 @@ public class ShardedRunTests : ScratchTests
                 a.Index == b.Index && a.Count == b.Count && a.MatrixKernels.SequenceEqual(b.MatrixKernels)));
             Assert.That(run.MatrixSha256, Has.Length.EqualTo(64));
             Assert.That(run.Kernels.Select(k => k.Name), Is.EqualTo(new[] { "segfaulting" }));
+            Assert.That(File.ReadAllText(summary), Does.Contain("| segfaulting | ").And.Contain("- shard: 2/3 of 3 kernels"));
         });
     }
 
