@@ -8,7 +8,8 @@ namespace Harness.Reports;
 /// 10 and 10 of 10, which are the counts a nightly mostly sees.
 /// </summary>
 /// <param name="Failures">Boots whose outcome was FAIL.</param>
-/// <param name="Errors">Boots whose outcome was ERROR (no verdict, so neither a failure nor a pass).</param>
+/// <param name="Errors">Boots whose outcome was ERROR: no verdict, so counted apart, neither a failure nor a pass.</param>
+/// <param name="Attempts">Boots with a verdict (PASS or FAIL): the rate is of these.</param>
 public sealed record FailureRate(int Failures, int Errors, int Attempts)
 {
     const double Z = 1.959963984540054;
@@ -32,6 +33,8 @@ public sealed record FailureRate(int Failures, int Errors, int Attempts)
     /// <summary>Such as <c>3/10 failed (30%, 95% CI 11–60%)</c>, and <c>, 1 ERROR</c> when some boots gave none.</summary>
     public override string ToString()
     {
+        if (Attempts == 0)
+            return string.Create(CultureInfo.InvariantCulture, $"(no verdict: {Errors} ERROR)");
         var (low, high) = Wilson95;
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{Failures}/{Attempts} failed ({Rate * 100:0}%, 95% CI {low * 100:0}–{high * 100:0}%)");

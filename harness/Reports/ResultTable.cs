@@ -68,8 +68,10 @@ public sealed record ResultTable(
     static OutcomeCell Outcome(IReadOnlyList<ScenarioVerdict> outcomes, int boots) =>
         new(outcomes.Count == 0 ? null : WorstFirst.First(outcomes.Contains))
         {
-            Rate = boots > 1 && outcomes.Count > 0
-                ? new FailureRate(outcomes.Count(o => o == ScenarioVerdict.Fail), outcomes.Count(o => o == ScenarioVerdict.Error), outcomes.Count)
+            // Of the boots with a verdict: an ERROR says nothing about the kernel, and a SKIP is no attempt.
+            Rate = boots > 1 && outcomes.Any(o => o is ScenarioVerdict.Fail or ScenarioVerdict.Pass or ScenarioVerdict.Error)
+                ? new FailureRate(outcomes.Count(o => o == ScenarioVerdict.Fail), outcomes.Count(o => o == ScenarioVerdict.Error),
+                    outcomes.Count(o => o is ScenarioVerdict.Fail or ScenarioVerdict.Pass))
                 : null,
         };
 

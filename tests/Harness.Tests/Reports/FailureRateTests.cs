@@ -26,4 +26,10 @@ public class FailureRateTests
         Assert.That(rate.Rate, Is.EqualTo(0.1));
         Assert.That(rate.ToString(), Is.EqualTo("1/10 failed (10%, 95% CI 2–40%), 2 ERROR"));
     }
+
+    [Test]
+    public void Boots_that_all_ended_in_error_give_no_rate()
+    {
+        Assert.That(new FailureRate(0, 3, 0).ToString(), Is.EqualTo("(no verdict: 3 ERROR)"));
+    }
 }

@@ -68,6 +68,15 @@ public class ResultTableTests
     }
 
     [Test]
+    public void A_boot_that_ended_in_error_is_counted_apart_from_the_boots_with_a_verdict()
+    {
+        var table = ResultTable.From(Run(
+            Kernel("bookworm", 1, ScenarioVerdict.Error, met: false), Kernel("bookworm", 2, ScenarioVerdict.Pass), Kernel("bookworm", 3, ScenarioVerdict.Fail, met: false)));
+
+        Assert.That(Texts(table)[0][3], Is.EqualTo("FAIL 1/2 failed (50%, 95% CI 9–91%), 1 ERROR"));
+    }
+
+    [Test]
     public void A_single_boot_shows_its_outcome_alone()
     {
         var table = ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Fail, met: false)));
