@@ -22,7 +22,8 @@ public sealed record TextCell(string Value) : Cell
 /// A scenario's outcome on a kernel; null when the kernel has none for it ("-"). Over repeated boots
 /// the worst outcome any boot had (a later PASS never hides a FAIL) and the <see cref="Rate"/>.
 /// </summary>
-public sealed record OutcomeCell(ScenarioVerdict? Outcome) : Cell
+/// <param name="Reason">Why it is not a plain PASS (the outcome's reason), for the formats with room to say it.</param>
+public sealed record OutcomeCell(ScenarioVerdict? Outcome, string? Reason = null) : Cell
 {
     /// <summary>The failure count and rate over the kernel's boots; null for a single boot.</summary>
     public FailureRate? Rate { get; init; }
