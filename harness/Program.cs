@@ -7,6 +7,7 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     SetupCommand.Create(),
     DoctorCommand.Create(),
     SoakCommand.Create(),
+    MergeCommand.Create(),
     BisectCommand.Create(),
     BisectStepCommand.Create(),
     ReportCommand.Create(),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Harness.Records;
 using Harness.Reports;
 using Harness.Running;
+using Harness.Sharding;
 
 namespace Harness.Commands;
 
@@ -11,6 +12,7 @@ public static class RunCommand
     public static Command Create()
     {
         var options = new RunOptions();
+        var shardOptions = new ShardOptions();
         var repeatOption = new Option<int>("--repeat") { Description = "Boot each kernel this many times (to show flaky verdicts).", DefaultValueFactory = _ => 1 };
         repeatOption.Validators.Add(result =>
         {
@@ -21,12 +23,20 @@ public static class RunCommand
         foreach (var option in options.All)
             command.Options.Add(option);
         command.Options.Add(repeatOption);
+        foreach (var option in shardOptions.All)
+            command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = options.Read(parse);
+            var whole = options.Read(parse);
+            var cut = ShardedMatrix.Cut(whole.Matrix, shardOptions.ReadShard(parse));
+            var settings = whole with { Matrix = cut.Matrix };
+            if (cut.Shard is { } shard)
+                Console.WriteLine($"shard {shard}: {string.Join(", ", cut.Matrix.Kernels.Select(k => k.Name))} of the matrix's {shard.MatrixKernels.Count} kernels");
             var session = await RunSession.OpenAsync(settings, Console.WriteLine, TimeProvider.System, cancellationToken);
-            var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow(), TableExporter.Standard);
+            var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow(), TableExporter.Standard,
+                shardOptions.ReadRunId(parse), cut.MatrixSha256, cut.Shard);
             var record = await session.RunAsync(parse.GetValue(repeatOption), folder, cancellationToken);
+            await StepSummary.AppendAsync(record, cancellationToken);
 
             Console.WriteLine();
             Console.Write(PlainTextExporter.Body(ResultTable.From(record)));

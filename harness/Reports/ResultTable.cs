@@ -29,6 +29,12 @@ public sealed record ResultTable(
             new("guest image", $"{Short(run.Guest.ContentHash)}{(run.Guest.FromCache ? " (cached)" : $" (built in {run.Guest.BuildSeconds:0.0} s)")}"),
             new("matrix", run.MatrixFile),
         };
+        if (run.Shard is { } shard)
+            preamble.Add(new("shard", $"{shard} of {shard.MatrixKernels.Count} kernels"));
+        // A merged run keeps each shard's environment: the lines above are shard 1's.
+        foreach (var part in run.MergedShards)
+            preamble.Add(new($"shard {part.Index}/{part.Count}", $"{string.Join(", ", part.Kernels)} on {part.Host.Name} ({part.Host.Cpus} CPUs), " +
+                $"accel {part.Vm.Accel?.Word() ?? "none"}, guest image {Short(part.Guest.ContentHash)}, {part.Folder}"));
 
         // Selftest columns come from what kernels reported: only kernels built with them have any;
         // the console column only when some row had a kernel bug between scenarios.
@@ -41,19 +47,37 @@ public sealed record ResultTable(
         header.AddRange(columns);
         header.Add("met");
 
-        var rows = RowOrder.Of(run.Kernels).Select(kernel =>
+        // One row per kernel: with --repeat its boots share the row, each cell the worst outcome and the failure rate (every boot stays in the notes and run.json).
+        var rows = RowOrder.Of(run.Kernels).GroupBy(k => k.Name).Select(group =>
         {
-            var row = new List<Cell> { new TextCell(Label(kernel)), new TextCell(kernel.KernelRelease ?? "-"), new TextCell(kernel.Expect.Describe()) };
+            var boots = group.ToList();
+            var release = string.Join(", ", boots.Select(b => b.KernelRelease).OfType<string>().Distinct());
+            var row = new List<Cell> { new TextCell(boots.Count == 1 ? Label(boots[0]) : group.Key), new TextCell(release.Length > 0 ? release : "-"), new TextCell(boots[0].Expect.Describe()) };
             foreach (var scenario in columns)
-            {
-                var outcome = kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario);
-                row.Add(new OutcomeCell(outcome?.Outcome, outcome?.Reason));
-            }
-            row.Add(new MetCell(kernel.MetExpectation));
+                row.Add(Outcome(boots.Select(b => b.Scenarios.FirstOrDefault(s => s.Scenario == scenario)).OfType<ScenarioOutcome>().ToList(), boots.Count));
+            row.Add(new MetCell(boots.All(b => b.MetExpectation)));
             return (IReadOnlyList<Cell>)row;
         }).ToList();
 
         return new ResultTable(preamble, header, rows, NotesFor(run));
+    }
+
+    /// <summary>A FAIL in any boot shows over the PASSes of the others; an ERROR over PASS and SKIP.</summary>
+    static readonly ScenarioVerdict[] WorstFirst = [ScenarioVerdict.Fail, ScenarioVerdict.Error, ScenarioVerdict.Skip, ScenarioVerdict.Pass];
+
+    /// <summary>The cell of one scenario over a kernel's boots: the worst outcome with the reason of the first boot that had it.</summary>
+    static OutcomeCell Outcome(IReadOnlyList<ScenarioOutcome> results, int boots)
+    {
+        var outcomes = results.Select(r => r.Outcome).ToList();
+        var worst = outcomes.Count == 0 ? (ScenarioVerdict?)null : WorstFirst.First(outcomes.Contains);
+        return new(worst, results.FirstOrDefault(r => r.Outcome == worst)?.Reason)
+        {
+            // Of the boots with a verdict: an ERROR says nothing about the kernel, and a SKIP is no attempt.
+            Rate = boots > 1 && outcomes.Any(o => o is ScenarioVerdict.Fail or ScenarioVerdict.Pass or ScenarioVerdict.Error)
+                ? new FailureRate(outcomes.Count(o => o == ScenarioVerdict.Fail), outcomes.Count(o => o == ScenarioVerdict.Error),
+                    outcomes.Count(o => o is ScenarioVerdict.Fail or ScenarioVerdict.Pass))
+                : null,
+        };
     }
 
     /// <summary>The evidence and reasons behind every row that is not a plain PASS, each kernel's timing, and the regression hints.</summary>

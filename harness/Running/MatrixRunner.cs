@@ -24,7 +24,8 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
         RunRecord Record() => new(
             RunRecord.CurrentSchemaVersion, folder.RunId, HarnessVersion.Current, started, clock.GetUtcNow(),
-            matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results);
+            matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results)
+            { MatrixSha256 = folder.Identity.MatrixSha256, Shard = folder.Identity.Shard };
 
         try
         {
