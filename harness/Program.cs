@@ -7,8 +7,12 @@ var root = new RootCommand("Boots a matrix of Linux kernels under QEMU and tests
     SetupCommand.Create(),
     DoctorCommand.Create(),
     SoakCommand.Create(),
+    MergeCommand.Create(),
     BisectCommand.Create(),
     BisectStepCommand.Create(),
+    ReportCommand.Create(),
+    HistoryCommand.Create(),
+    CompareCommand.Create(),
 };
 using var signals = new TerminationSignals();
 var status = await signals.ExitStatusAsync(await CommandLineErrors.InvokeAsync(root, args), CancellationToken.None);

@@ -61,7 +61,7 @@ public static class CommandLineErrors
     internal static (int Status, string Message) Describe(Exception exception) => exception switch
     {
         MatrixException matrix => (ExitCodes.BadInput, OneLine(matrix.Message)),
-        Bisect.BisectInputException => (ExitCodes.BadInput, OneLine(exception.Message)),
+        Bisect.BisectInputException or Sharding.ShardingException => (ExitCodes.BadInput, OneLine(exception.Message)),
         PrerequisiteException or QemuNotFoundException => (ExitCodes.MissingPrerequisite, OneLine(exception.Message)),
         OperationCanceledException => (ExitCodes.Cancelled, "cancelled"),
         IOException io => (ExitCodes.Environment, StorageException.Describe(io)),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Harness.Records;
 using Harness.Reports;
 using Harness.Running;
+using Harness.Sharding;
 
 namespace Harness.Commands;
 
@@ -11,6 +12,7 @@ public static class RunCommand
     public static Command Create()
     {
         var options = new RunOptions();
+        var shardOptions = new ShardOptions();
         var repeatOption = new Option<int>("--repeat") { Description = "Boot each kernel this many times (to show flaky verdicts).", DefaultValueFactory = _ => 1 };
         repeatOption.Validators.Add(result =>
         {
@@ -23,16 +25,24 @@ public static class RunCommand
         command.Options.Add(repeatOption);
         command.Options.Add(options.Jobs);
         command.Options.Add(options.Oversubscribe);
+        foreach (var option in shardOptions.All)
+            command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = options.Read(parse);
+            var whole = options.Read(parse);
+            var cut = ShardedMatrix.Cut(whole.Matrix, shardOptions.ReadShard(parse));
+            var settings = whole with { Matrix = cut.Matrix };
+            if (cut.Shard is { } shard)
+                Console.WriteLine($"shard {shard}: {string.Join(", ", cut.Matrix.Kernels.Select(k => k.Name))} of the matrix's {shard.MatrixKernels.Count} kernels");
             var session = await RunSession.OpenAsync(settings, Console.WriteLine, TimeProvider.System, cancellationToken);
-            var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow(), TableExporter.Standard);
+            var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow(), TableExporter.Standard,
+                shardOptions.ReadRunId(parse), cut.MatrixSha256, cut.Shard);
             var repeats = parse.GetValue(repeatOption);
             var parallelism = VmParallelism.For(settings.Matrix, repeats, parse.GetValue(options.Jobs), parse.GetValue(options.Oversubscribe));
             if (parallelism.Note is { } note)
                 Console.WriteLine(note);
             var record = await session.RunAsync(repeats, folder, cancellationToken, parallelism.Jobs);
+            await StepSummary.AppendAsync(record, cancellationToken);
 
             Console.WriteLine();
             Console.Write(PlainTextExporter.Body(ResultTable.From(record)));

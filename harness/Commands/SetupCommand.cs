@@ -9,7 +9,7 @@ public static class SetupCommand
 {
     public static Command Create()
     {
-        var forTests = new Option<bool>("--tests") { Description = "Also install what the test suite needs (cpio, and the kernel build tools its VM tests use)." };
+        var forTests = new Option<bool>("--tests") { Description = "Also install what the test suite needs (cpio, chromium for the report's browser test, and the kernel build tools its VM tests use)." };
         var matrixOption = new Option<string?>("--matrix", "-m") { Description = "The kernels.yaml to prepare for (default: kernels.yaml of the checkout); kernels built from source add the build tools." };
         var command = new Command("setup", "Install the host packages the harness needs (QEMU, busybox-static, …) through apt when they are missing.")
         {

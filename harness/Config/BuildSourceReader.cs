@@ -2,8 +2,8 @@ namespace Harness.Config;
 
 /// <summary>
 /// Reads a <c>build</c> block: the tree (<c>debian</c> + <c>suite</c>, or <c>tree</c>), the fragment,
-/// the patches and <c>selftests</c>. Files are looked up relative to the matrix file and must exist now,
-/// so a typo fails at its line rather than minutes into a run.
+/// the patches and <c>selftests</c>. Files are looked up relative to the matrix file and must exist now
+/// (<see cref="MatrixPaths"/>).
 /// </summary>
 internal static class BuildSourceReader
 {
@@ -39,8 +39,7 @@ internal static class BuildSourceReader
         {
             if (suite is not null)
                 throw suite.Error($"{suite.What} only goes with 'debian', not with 'tree'");
-            var path = ExistingPath(tree, matrixDirectory);
-            return Directory.Exists(path) ? new LocalSourceTree(path) : throw tree.Error($"{tree.What}: '{path}' is not a directory");
+            return new LocalSourceTree(MatrixPaths.ExistingDirectory(tree, matrixDirectory));
         }
         if (debian is null)
             throw block.Error($"{block.Description} needs 'debian' (a linux-source package, with 'suite') or 'tree' (a source directory)");
@@ -52,7 +51,7 @@ internal static class BuildSourceReader
     private static string ReadConfig(YamlMap block, string matrixDirectory)
     {
         if (block.Optional("config") is { } config)
-            return ExistingFile(config, matrixDirectory);
+            return MatrixPaths.ExistingFile(config, matrixDirectory);
         for (var folder = new DirectoryInfo(Path.GetFullPath(matrixDirectory)); folder is not null; folder = folder.Parent)
         {
             var candidate = Path.Combine(folder.FullName, DefaultConfig);
@@ -69,26 +68,11 @@ internal static class BuildSourceReader
         var paths = new List<string>();
         foreach (var item in value.AsList("patch"))
         {
-            var path = ExistingFile(item, matrixDirectory);
+            var path = MatrixPaths.ExistingFile(item, matrixDirectory);
             if (paths.Contains(path, StringComparer.Ordinal))
                 throw item.Error($"patch '{path}' is listed twice");
             paths.Add(path);
         }
         return paths;
-    }
-
-    private static string ExistingFile(YamlValue value, string matrixDirectory)
-    {
-        var path = ExistingPath(value, matrixDirectory);
-        return File.Exists(path) ? path : throw value.Error($"{value.What}: '{path}' is a directory, not a file");
-    }
-
-    private static string ExistingPath(YamlValue value, string matrixDirectory)
-    {
-        var text = value.AsText();
-        if (text.Length == 0)
-            throw value.Error($"{value.What} is empty");
-        var path = Path.GetFullPath(text, matrixDirectory);
-        return File.Exists(path) || Directory.Exists(path) ? path : throw value.Error($"{value.What}: '{path}' does not exist");
     }
 }

@@ -13,7 +13,10 @@ public sealed record DebianKernelSource(string Package, string Suite) : KernelSo
     public override string Describe() => $"debian {Suite}/{Package}";
 }
 
-/// <summary>A bzImage on disk, given as an absolute path or one relative to the matrix file.</summary>
+/// <summary>
+/// A bzImage on disk. The path is absolute: a relative one in the matrix file is resolved against the
+/// file's folder, and checked to exist, when the file is read.
+/// </summary>
 public sealed record PathKernelSource(string ImagePath) : KernelSource
 {
     public override string Describe() => $"path {ImagePath}";

@@ -22,7 +22,7 @@ internal static partial class KernelSourceReader
             return BuildSourceReader.Read(build.AsMap($"build of {block.Description}", BuildSourceReader.Keys), matrixDirectory);
         }
         if (path is not null)
-            return new PathKernelSource(ReadPath(path, suite));
+            return new PathKernelSource(ReadPath(path, suite, matrixDirectory));
         if (debian is null)
             throw block.Error($"{block.Description} needs 'debian' (a package, with 'suite'), 'path' (a bzImage) or 'build' (a kernel built from source)");
         return new DebianKernelSource(
@@ -30,12 +30,12 @@ internal static partial class KernelSourceReader
             Suite: Matching(block.Required("suite"), SuitePattern(), "a Debian suite name"));
     }
 
-    private static string ReadPath(YamlValue path, YamlValue? suite)
+    // Resolved and checked now, as a build's files are: a missing image is a typo at its line, not an ERROR row later.
+    private static string ReadPath(YamlValue path, YamlValue? suite, string matrixDirectory)
     {
         if (suite is not null)
             throw suite.Error($"{suite.What} only goes with 'debian', not with 'path'");
-        var text = path.AsText();
-        return text.Length > 0 ? text : throw path.Error($"{path.What} is empty");
+        return MatrixPaths.ExistingFile(path, matrixDirectory);
     }
 
     // Names reach apt as arguments; holding them to Debian's own rules catches typos and odd input early.

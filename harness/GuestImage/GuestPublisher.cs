@@ -1,4 +1,4 @@
-using CliWrap;
+using Harness.Processes;
 
 namespace Harness.GuestImage;
 
@@ -24,22 +24,11 @@ public sealed class GuestPublisher(string repoRoot)
         IReadOnlyList<string> tail;
         using (var log = new OutputLog(logPath, QuotedTailLines))
         {
-            var result = await Cli.Wrap("dotnet")
-                .WithArguments(args => args
-                    .Add("publish").Add(project)
-                    .Add("-c").Add("Release")
-                    .Add("-r").Add("linux-x64")
-                    .Add("-o").Add(outputDirectory)
-                    .Add("--nologo"))
-                .WithWorkingDirectory(repoRoot)
-                .WithEnvironmentVariables(env => env
-                    .Set("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
-                    .Set("DOTNET_NOLOGO", "1"))
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(log.Add))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(log.Add))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteAsync(ct);
-            exitCode = result.ExitCode;
+            exitCode = await Tool.RunLineByLineAsync(
+                new ToolCommand("dotnet", ["publish", project, "-c", "Release", "-r", "linux-x64", "-o", outputDirectory, "--nologo"], repoRoot, DotnetSdk.Quiet),
+                log.Add,
+                log.Add,
+                ct);
             tail = log.Tail();
         }
 

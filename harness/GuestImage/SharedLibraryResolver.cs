@@ -1,5 +1,4 @@
-using CliWrap;
-using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.GuestImage;
 
@@ -10,10 +9,7 @@ public sealed class SharedLibraryResolver
     /// <exception cref="GuestBuildException">ldd failed or a library is missing on the host.</exception>
     public async Task<IReadOnlyList<SharedLibrary>> ResolveAsync(string binaryPath, CancellationToken ct)
     {
-        var result = await Cli.Wrap("ldd")
-            .WithArguments(args => args.Add(binaryPath))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(ct);
+        var result = await Tool.RunAsync("ldd", [binaryPath], workingDirectory: null, ct);
 
         var output = result.StandardOutput + result.StandardError;
         if (result.ExitCode != 0)

@@ -1,4 +1,4 @@
-using CliWrap;
+using Harness.Processes;
 
 namespace Harness.KernelBuild;
 
@@ -15,8 +15,10 @@ sealed class MakeRunner(MakeDirectories directories, int jobs, Action<string> pr
 
     // Variables that would change what kbuild does if inherited: a harness started from `make run`
     // passes its own MAKEFLAGS (jobserver descriptors), and a user's ARCH or O= would redirect the build.
-    static readonly string[] InheritedVariablesToDrop =
-        ["MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "ARCH", "CROSS_COMPILE", "KBUILD_OUTPUT", "KCONFIG_CONFIG", "O", "W", "C"];
+    // Each is named with no value, so make does not inherit it.
+    static readonly IReadOnlyDictionary<string, string?> InheritedVariablesDropped =
+        new[] { "MAKEFLAGS", "MFLAGS", "MAKELEVEL", "MAKEOVERRIDES", "ARCH", "CROSS_COMPILE", "KBUILD_OUTPUT", "KCONFIG_CONFIG", "O", "W", "C" }
+            .ToDictionary(name => name, _ => (string?)null);
 
     readonly Lock gate = new();
     DateTime lastReport = DateTime.MinValue;
@@ -26,20 +28,14 @@ sealed class MakeRunner(MakeDirectories directories, int jobs, Action<string> pr
     {
         var target = string.Join(' ', targets);
         log.WriteLine($"$ make {target}");
-        var result = await Cli.Wrap("make")
-            .WithArguments(["-C", directories.Source, $"O={directories.Objects}", $"-j{jobs}", .. targets])
-            .WithEnvironmentVariables(env =>
-            {
-                foreach (var name in InheritedVariablesToDrop)
-                    env.Set(name, null);
-            })
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => OnLine(line, isError: false)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => OnLine(line, isError: true)))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteAsync(cancellationToken);
+        var exitCode = await Tool.RunLineByLineAsync(
+            new ToolCommand("make", ["-C", directories.Source, $"O={directories.Objects}", $"-j{jobs}", .. targets], Environment: InheritedVariablesDropped),
+            line => OnLine(line, isError: false),
+            line => OnLine(line, isError: true),
+            cancellationToken);
         log.Flush();
-        if (result.ExitCode != 0)
-            throw new KernelBuildException($"make {target} failed with status {result.ExitCode}: {lastError}; full output in {directories.LogPath}");
+        if (exitCode != 0)
+            throw new KernelBuildException($"make {target} failed with status {exitCode}: {lastError}; full output in {directories.LogPath}");
     }
 
     void OnLine(string line, bool isError)

@@ -74,6 +74,7 @@ sealed class SourceTrees(Action<string> progress)
     }
 
     // tar rather than cp so a git work tree's .git (gigabytes, irrelevant to the build) stays behind.
+    // Two programs joined by a pipe, the one thing Processes/Tool does not do: CliWrap's pipe, here only.
     static async Task CopyDirectoryAsync(string from, string to, CancellationToken cancellationToken)
     {
         var pack = Cli.Wrap("tar").WithArguments(["-C", from, "--exclude-vcs", "-cf", "-", "."]);

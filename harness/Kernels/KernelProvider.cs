@@ -38,7 +38,7 @@ public sealed class KernelProvider : IKernelSupplier
     public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken ct) =>
         source switch
         {
-            PathKernelSource path => PathKernels.GetAsync(path, matrixDirectory, ct),
+            PathKernelSource path => PathKernels.GetAsync(path, ct),
             DebianKernelSource debian => _debian.GetAsync(debian, ct),
             BuildKernelSource build => _builds.GetAsync(build, ct),
             _ => throw new KernelAcquisitionException($"no way to acquire a kernel from {source.Describe()}"),

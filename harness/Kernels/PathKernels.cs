@@ -3,15 +3,15 @@ using Harness.Storage;
 
 namespace Harness.Kernels;
 
-/// <summary>A user's own bzImage: found relative to the matrix file, checked, identified by its hash.</summary>
+/// <summary>
+/// A user's own bzImage, at the absolute path the matrix loader resolved (and found) when it read the
+/// file: checked again here, as it may have changed since, and identified by its hash.
+/// </summary>
 public static class PathKernels
 {
-    public static string ResolvePath(PathKernelSource source, string matrixDirectory) =>
-        Path.GetFullPath(source.ImagePath, Path.GetFullPath(matrixDirectory));
-
-    public static async Task<KernelImage> GetAsync(PathKernelSource source, string matrixDirectory, CancellationToken ct)
+    public static async Task<KernelImage> GetAsync(PathKernelSource source, CancellationToken ct)
     {
-        var path = ResolvePath(source, matrixDirectory);
+        var path = source.ImagePath;
         if (Directory.Exists(path))
             throw new KernelAcquisitionException($"kernel image '{path}' is a directory, not a bzImage file");
         if (!File.Exists(path))

@@ -1,5 +1,4 @@
-using CliWrap;
-using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.Prerequisites;
 
@@ -28,18 +27,13 @@ public sealed class AptInstaller(Action<string> log)
             throw new PrerequisiteException($"apt-get installed {list} but {string.Join(", ", stillMissing.Select(r => r.Command))} is still missing");
     }
 
+    static readonly IReadOnlyDictionary<string, string?> NonInteractive = new Dictionary<string, string?> { ["DEBIAN_FRONTEND"] = "noninteractive" };
+
     static async Task AptGetAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var result = await Cli.Wrap("apt-get")
-            .WithArguments(arguments)
-            .WithEnvironmentVariables(env => env.Set("DEBIAN_FRONTEND", "noninteractive"))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellationToken);
+        var result = await Tool.RunAsync(new ToolCommand("apt-get", arguments, Environment: NonInteractive), cancellationToken);
         if (result.ExitCode != 0)
-        {
-            var lastLine = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
-            throw new PrerequisiteException($"apt-get {arguments[0]} failed with status {result.ExitCode}: {lastLine}");
-        }
+            throw new PrerequisiteException($"apt-get {arguments[0]} failed with status {result.ExitCode}: {result.LineThatMatters}");
     }
 
     static bool IsRoot() => Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";

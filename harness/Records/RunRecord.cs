@@ -20,6 +20,15 @@ public sealed record RunRecord(
     /// <summary>The version run.json is written with (see <see cref="Json.RunDocument"/> for what each one changed).</summary>
     public const int CurrentSchemaVersion = Json.RunDocument.CurrentSchemaVersion;
 
+    /// <summary>The hash of the matrix that was run (see Sharding.MatrixHash); null in files of schema 3 and older.</summary>
+    public string? MatrixSha256 { get; init; }
+
+    /// <summary>The slice of the matrix this run ran (<c>--shard</c>); null for the whole matrix.</summary>
+    public ShardInfo? Shard { get; init; }
+
+    /// <summary>For a run made by <c>harness merge</c>: each shard's environment, in shard order; empty otherwise.</summary>
+    public IReadOnlyList<MergedShard> MergedShards { get; init; } = [];
+
     public bool AllMetExpectation => Kernels.Count > 0 && Kernels.All(k => k.MetExpectation);
 }
 

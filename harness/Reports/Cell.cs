@@ -18,10 +18,17 @@ public sealed record TextCell(string Value) : Cell
     public override string Text => Value;
 }
 
-/// <summary>A scenario's outcome on a kernel; null when the kernel has none for it ("-").</summary>
-public sealed record OutcomeCell(ScenarioVerdict? Outcome) : Cell
+/// <summary>
+/// A scenario's outcome on a kernel; null when the kernel has none for it ("-"). Over repeated boots
+/// the worst outcome any boot had (a later PASS never hides a FAIL) and the <see cref="Rate"/>.
+/// </summary>
+/// <param name="Reason">Why it is not a plain PASS (the outcome's reason), for the formats with room to say it.</param>
+public sealed record OutcomeCell(ScenarioVerdict? Outcome, string? Reason = null) : Cell
 {
-    public override string Text => Outcome is { } outcome ? VerdictWords.Word(outcome) : "-";
+    /// <summary>The failure count and rate over the kernel's boots; null for a single boot.</summary>
+    public FailureRate? Rate { get; init; }
+
+    public override string Text => (Outcome is { } outcome ? VerdictWords.Word(outcome) : "-") + (Rate is { } rate ? $" {rate}" : "");
 }
 
 /// <summary>Whether the row met its expectation: "yes", or "NO" in capitals so a miss stands out.</summary>

@@ -23,12 +23,18 @@ public sealed record ResultTable(
         {
             new("run", run.RunId),
             new("harness", run.HarnessVersion),
-            new("host", $"{run.Host.Os}, {run.Host.Cpus} CPUs, kernel {run.Host.KernelRelease}"),
+            new("host", $"{run.Host.Name}: {run.Host.Os}, {run.Host.Cpus} CPUs, kernel {run.Host.KernelRelease}"),
             new("qemu", run.Vm.QemuVersion),
             new("accel", $"{run.Vm.Accel?.Word() ?? "none"} ({run.Vm.AccelReason})"),
             new("guest image", $"{Short(run.Guest.ContentHash)}{(run.Guest.FromCache ? " (cached)" : $" (built in {run.Guest.BuildSeconds:0.0} s)")}"),
             new("matrix", run.MatrixFile),
         };
+        if (run.Shard is { } shard)
+            preamble.Add(new("shard", $"{shard} of {shard.MatrixKernels.Count} kernels"));
+        // A merged run keeps each shard's environment: the lines above are shard 1's.
+        foreach (var part in run.MergedShards)
+            preamble.Add(new($"shard {part.Index}/{part.Count}", $"{string.Join(", ", part.Kernels)} on {part.Host.Name} ({part.Host.Cpus} CPUs), " +
+                $"accel {part.Vm.Accel?.Word() ?? "none"}, guest image {Short(part.Guest.ContentHash)}, {part.Folder}"));
 
         // Selftest columns come from what kernels reported: only kernels built with them have any;
         // the console column only when some row had a kernel bug between scenarios.
@@ -41,23 +47,44 @@ public sealed record ResultTable(
         header.AddRange(columns);
         header.Add("met");
 
-        var rows = run.Kernels.Select(kernel =>
+        // One row per kernel: with --repeat its boots share the row, each cell the worst outcome and the failure rate (every boot stays in the notes and run.json).
+        var rows = RowOrder.Of(run.Kernels).GroupBy(k => k.Name).Select(group =>
         {
-            var row = new List<Cell> { new TextCell(Label(kernel)), new TextCell(kernel.KernelRelease ?? "-"), new TextCell(kernel.Expect.Describe()) };
+            var boots = group.ToList();
+            var release = string.Join(", ", boots.Select(b => b.KernelRelease).OfType<string>().Distinct());
+            var row = new List<Cell> { new TextCell(boots.Count == 1 ? Label(boots[0]) : group.Key), new TextCell(release.Length > 0 ? release : "-"), new TextCell(boots[0].Expect.Describe()) };
             foreach (var scenario in columns)
-                row.Add(new OutcomeCell(kernel.Scenarios.FirstOrDefault(s => s.Scenario == scenario)?.Outcome));
-            row.Add(new MetCell(kernel.MetExpectation));
+                row.Add(Outcome(boots.Select(b => b.Scenarios.FirstOrDefault(s => s.Scenario == scenario)).OfType<ScenarioOutcome>().ToList(), boots.Count));
+            row.Add(new MetCell(boots.All(b => b.MetExpectation)));
             return (IReadOnlyList<Cell>)row;
         }).ToList();
 
         return new ResultTable(preamble, header, rows, NotesFor(run));
     }
 
+    /// <summary>A FAIL in any boot shows over the PASSes of the others; an ERROR over PASS and SKIP.</summary>
+    static readonly ScenarioVerdict[] WorstFirst = [ScenarioVerdict.Fail, ScenarioVerdict.Error, ScenarioVerdict.Skip, ScenarioVerdict.Pass];
+
+    /// <summary>The cell of one scenario over a kernel's boots: the worst outcome with the reason of the first boot that had it.</summary>
+    static OutcomeCell Outcome(IReadOnlyList<ScenarioOutcome> results, int boots)
+    {
+        var outcomes = results.Select(r => r.Outcome).ToList();
+        var worst = outcomes.Count == 0 ? (ScenarioVerdict?)null : WorstFirst.First(outcomes.Contains);
+        return new(worst, results.FirstOrDefault(r => r.Outcome == worst)?.Reason)
+        {
+            // Of the boots with a verdict: an ERROR says nothing about the kernel, and a SKIP is no attempt.
+            Rate = boots > 1 && outcomes.Any(o => o is ScenarioVerdict.Fail or ScenarioVerdict.Pass or ScenarioVerdict.Error)
+                ? new FailureRate(outcomes.Count(o => o == ScenarioVerdict.Fail), outcomes.Count(o => o == ScenarioVerdict.Error),
+                    outcomes.Count(o => o is ScenarioVerdict.Fail or ScenarioVerdict.Pass))
+                : null,
+        };
+    }
+
     /// <summary>The evidence and reasons behind every row that is not a plain PASS, each kernel's timing, and the regression hints.</summary>
     static List<string> NotesFor(RunRecord run)
     {
         var notes = new List<string>();
-        foreach (var kernel in run.Kernels)
+        foreach (var kernel in RowOrder.Of(run.Kernels))
         {
             var timing = string.Create(CultureInfo.InvariantCulture,
                 $"{Label(kernel)}: {kernel.Identity ?? kernel.Source}; {Acquired(kernel.Timings)}");
@@ -100,7 +127,7 @@ public sealed record ResultTable(
         select $"{Label(kernel)}: kernel {OutcomeJudge.Describe(finding.Kind)} on the console after the guest finished " +
                $"({kernel.ConsoleLog} line {finding.LineNumber}; not counted): {finding.Line}";
 
-    static string Label(KernelResult kernel) => kernel.Repeat == 1 ? kernel.Name : $"{kernel.Name} #{kernel.Repeat}";
+    static string Label(KernelResult kernel) => RowOrder.Label(kernel);
 
     static string Acquired(KernelTimings timings) => timings.Build switch
     {

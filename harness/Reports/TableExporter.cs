@@ -14,8 +14,21 @@ public abstract class TableExporter : IRunExporter
 
     public abstract string Render(ResultTable table, bool allMet);
 
-    /// <summary>What <c>run</c> and each round of <c>soak</c> write beside run.json: summary.txt, summary.md and summary.json.</summary>
-    public static IReadOnlyList<IRunExporter> Standard { get; } = [new PlainTextExporter(), new MarkdownExporter(), new JsonTableExporter()];
+    /// <summary>
+    /// What <c>run</c> and each round of <c>soak</c> write beside run.json, and <c>harness report</c>
+    /// writes again from it: the summaries and the files for other tools (README, "Publishing results").
+    /// </summary>
+    public static IReadOnlyList<IRunExporter> Standard { get; } =
+    [
+        new PlainTextExporter(),
+        new MarkdownExporter(),
+        new JsonTableExporter(),
+        new Junit.JunitExporter(),
+        new Kcidb.KcidbExporter(),
+        new Ktap.KtapExporter(),
+        new Csv.CsvExporter(),
+        new Html.HtmlReportExporter(),
+    ];
 
     /// <summary>The line that closes every summary.</summary>
     public static string Verdict(bool allMet) =>

@@ -26,7 +26,8 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
 
         RunRecord Record() => new(
             RunRecord.CurrentSchemaVersion, folder.RunId, HarnessVersion.Current, started, clock.GetUtcNow(),
-            matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results.OfType<KernelResult>().ToList());
+            matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results.OfType<KernelResult>().ToList())
+            { MatrixSha256 = folder.Identity.MatrixSha256, Shard = folder.Identity.Shard };
 
         try
         {

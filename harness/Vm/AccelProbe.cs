@@ -62,6 +62,8 @@ public sealed class AccelProbe(
         CommandTask<CommandResult> execution;
         try
         {
+            // Not through Processes/Tool, as QemuRunner: the probe watches the console for the marker while
+            // QEMU runs and stops it by signal as soon as the answer is known.
             execution = Cli.Wrap(qemuPath)
                 .WithArguments(QemuArguments.Build(request))
                 .WithValidation(CommandResultValidation.None)

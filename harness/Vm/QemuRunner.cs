@@ -28,6 +28,9 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
         var clock = Stopwatch.StartNew();
         // Forceful: SIGKILL of QEMU. Linked to the caller's token so Ctrl-C ends QEMU too.
         using var kill = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // QEMU has a runner of its own, not Processes/Tool: its output is the guest's result stream, read
+        // line by line as it comes with the time of each line, and it must be stopped by signal (SIGTERM,
+        // then SIGKILL) on a timeout or Ctrl-C, which needs the running task, not only its end.
         var command = Cli.Wrap(qemuPath)
             .WithArguments(QemuArguments.Build(request))
             .WithValidation(CommandResultValidation.None)

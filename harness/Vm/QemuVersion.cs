@@ -1,6 +1,5 @@
 using System.ComponentModel;
-using CliWrap;
-using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.Vm;
 
@@ -11,13 +10,10 @@ public sealed class QemuVersion(string qemuPath = QemuRunner.DefaultQemu)
     /// <exception cref="QemuNotFoundException">QEMU cannot be started.</exception>
     public async Task<string> ReadAsync(CancellationToken ct)
     {
-        BufferedCommandResult result;
+        ToolResult result;
         try
         {
-            result = await Cli.Wrap(qemuPath)
-                .WithArguments(args => args.Add("--version"))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(ct);
+            result = await Tool.RunAsync(qemuPath, ["--version"], workingDirectory: null, ct);
         }
         catch (Exception e) when (e is Win32Exception or InvalidOperationException)
         {
@@ -32,5 +28,5 @@ public sealed class QemuVersion(string qemuPath = QemuRunner.DefaultQemu)
         return firstLine;
     }
 
-    static string FirstLine(string text) => Processes.OutputLines.First(text) ?? "";
+    static string FirstLine(string text) => OutputLines.First(text) ?? "";
 }

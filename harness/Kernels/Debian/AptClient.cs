@@ -1,6 +1,5 @@
 using System.ComponentModel;
-using CliWrap;
-using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.Kernels.Debian;
 
@@ -32,22 +31,13 @@ public sealed class AptClient(PrivateAptState state)
                 $"downloading {package} {version} failed: {AptDiagnostics.FirstProblem(result.StandardError, result.ExitCode)}");
     }
 
-    private async Task<BufferedCommandResult> RunAsync(
+    private async Task<ToolResult> RunAsync(
         string tool, IReadOnlyList<string> arguments, string? workingDirectory, CancellationToken ct)
     {
-        var command = Cli.Wrap(tool)
-            .WithArguments(args =>
-            {
-                foreach (var option in state.AptOptions())
-                    args.Add("-o").Add(option);
-                args.Add("-q").Add(arguments);
-            })
-            .WithValidation(CommandResultValidation.None);
-        if (workingDirectory is not null)
-            command = command.WithWorkingDirectory(workingDirectory);
+        IReadOnlyList<string> withState = [.. state.AptOptions().SelectMany(option => new[] { "-o", option }), "-q", .. arguments];
         try
         {
-            return await command.ExecuteBufferedAsync(ct);
+            return await Tool.RunAsync(tool, withState, workingDirectory, ct);
         }
         catch (Win32Exception e)
         {

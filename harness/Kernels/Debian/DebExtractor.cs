@@ -1,6 +1,5 @@
 using System.Formats.Tar;
-using System.Text;
-using CliWrap;
+using Harness.Processes;
 
 namespace Harness.Kernels.Debian;
 
@@ -23,7 +22,7 @@ public static class DebExtractor
     {
         string? extracted = null;
         Exception? tarProblem = null;
-        var tarReader = PipeTarget.Create(async (stream, token) =>
+        async Task ReadTarAsync(Stream stream, CancellationToken token)
         {
             try
             {
@@ -36,18 +35,12 @@ public static class DebExtractor
             }
             // Read to the end so dpkg-deb never dies of a broken pipe after the tar's end-of-archive blocks.
             await stream.CopyToAsync(Stream.Null, token);
-        });
+        }
 
-        var errors = new StringBuilder();
-        var command = Cli.Wrap("dpkg-deb")
-            .WithArguments(args => args.Add("--fsys-tarfile").Add(debPath))
-            .WithStandardOutputPipe(tarReader)
-            .WithStandardErrorPipe(PipeTarget.ToStringBuilder(errors))
-            .WithValidation(CommandResultValidation.None);
-        var result = await command.ExecuteAsync(ct);
+        var result = await Tool.RunReadingOutputAsync(new ToolCommand("dpkg-deb", ["--fsys-tarfile", debPath]), ReadTarAsync, ct);
         if (result.ExitCode != 0)
             throw new KernelAcquisitionException(
-                $"dpkg-deb could not read {Path.GetFileName(debPath)}: {AptDiagnostics.FirstProblem(errors.ToString(), result.ExitCode)}");
+                $"dpkg-deb could not read {Path.GetFileName(debPath)}: {AptDiagnostics.FirstProblem(result.StandardError, result.ExitCode)}");
         if (tarProblem is not null)
             throw new KernelAcquisitionException(
                 $"the data of {Path.GetFileName(debPath)} is not a readable tar: {tarProblem.Message}", tarProblem);

@@ -12,16 +12,20 @@ public sealed record RunDocument(
     DateTimeOffset Started,
     DateTimeOffset Finished,
     string MatrixFile,
+    string? MatrixSha256,
+    ShardDocument? Shard,
     HostDocument Host,
     VmDocument Vm,
     GuestDocument Guest,
     IReadOnlyList<string> Scenarios,
     IReadOnlyList<KernelDocument> Kernels,
+    IReadOnlyList<MergedShardDocument>? MergedShards,
     bool AllMetExpectation)
 {
     // 2: a kernel's expect became {kind, failing_scenarios}; outcomes gained source; kernels gained expectation_misses.
     // 3: kernels gained provenance (Debian package, tree commit, image hash, patch and fragment hashes, compiler, build key).
-    public const int CurrentSchemaVersion = 3;
+    // 4: matrix_sha256, shard (--shard I/N and the matrix's kernels) and merged_shards (harness merge); run_id may be given (--run-id).
+    public const int CurrentSchemaVersion = 4;
 }
 
 public sealed record HostDocument(string Name, string Os, string KernelRelease, int Cpus);
@@ -33,3 +37,19 @@ public sealed record KvmProofDocument(string Kernel, double SecondsToUserSpace);
 public sealed record AccelFallbackDocument(string Kernel, string Reason);
 
 public sealed record GuestDocument(string ContentHash, bool FromCache, double BuildSeconds);
+
+/// <summary>The slice of the matrix a run ran (schema 4).</summary>
+public sealed record ShardDocument(int Index, int Count, IReadOnlyList<string> MatrixKernels);
+
+/// <summary>One shard of a merged run, with the environment it recorded (schema 4).</summary>
+public sealed record MergedShardDocument(
+    int Index,
+    int Count,
+    string Folder,
+    string HarnessVersion,
+    DateTimeOffset Started,
+    DateTimeOffset Finished,
+    HostDocument Host,
+    VmDocument Vm,
+    GuestDocument Guest,
+    IReadOnlyList<string> Kernels);

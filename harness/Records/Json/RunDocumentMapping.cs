@@ -15,24 +15,43 @@ public static class RunDocumentMapping
 {
     public static RunDocument ToDocument(RunRecord run) => new(
         run.SchemaVersion, run.RunId, run.HarnessVersion, run.Started, run.Finished, run.MatrixFile,
-        new HostDocument(run.Host.Name, run.Host.Os, run.Host.KernelRelease, run.Host.Cpus),
-        new VmDocument(run.Vm.QemuVersion, run.Vm.Accel?.Word() ?? NoAccel, run.Vm.AccelReason,
-            run.Vm.KvmProof is { } proof ? new KvmProofDocument(proof.Kernel, proof.SecondsToUserSpace) : null,
-            run.Vm.AccelFallback is { } fallback ? new AccelFallbackDocument(fallback.Kernel, fallback.Reason) : null),
-        new GuestDocument(run.Guest.ContentHash, run.Guest.FromCache, run.Guest.BuildSeconds),
+        run.MatrixSha256,
+        run.Shard is { } shard ? new ShardDocument(shard.Index, shard.Count, shard.MatrixKernels) : null,
+        ToDocument(run.Host), ToDocument(run.Vm), ToDocument(run.Guest),
         run.Scenarios,
         run.Kernels.Select(ToDocument).ToList(),
+        run.MergedShards.Select(s => new MergedShardDocument(
+            s.Index, s.Count, s.Folder, s.HarnessVersion, s.Started, s.Finished, ToDocument(s.Host), ToDocument(s.Vm), ToDocument(s.Guest), s.Kernels)).ToList(),
         run.AllMetExpectation);
 
     public static RunRecord ToRecord(RunDocument file) => new(
         file.SchemaVersion, file.RunId, file.HarnessVersion, file.Started, file.Finished, file.MatrixFile,
-        new HostInfo(file.Host.Name, file.Host.Os, file.Host.KernelRelease, file.Host.Cpus),
-        new VmEnvironment(file.Vm.QemuVersion, ReadAccel(file.Vm.Accel), file.Vm.AccelReason,
-            file.Vm.KvmProof is { } proof ? new KvmProof(proof.Kernel, proof.SecondsToUserSpace) : null,
-            file.Vm.AccelFallback is { } fallback ? new AccelFallback(fallback.Kernel, fallback.Reason) : null),
-        new GuestImageInfo(file.Guest.ContentHash, file.Guest.FromCache, file.Guest.BuildSeconds),
+        ToRecord(file.Host), ToRecord(file.Vm), ToRecord(file.Guest),
         file.Scenarios,
-        file.Kernels.Select(ToRecord).ToList());
+        file.Kernels.Select(ToRecord).ToList())
+    {
+        // Files of schema 3 and older have none of these three: read as a whole, unmerged run of an unknown matrix.
+        MatrixSha256 = file.MatrixSha256,
+        Shard = file.Shard is { } shard ? new ShardInfo(shard.Index, shard.Count, shard.MatrixKernels) : null,
+        MergedShards = (file.MergedShards ?? []).Select(s => new MergedShard(
+            s.Index, s.Count, s.Folder, s.HarnessVersion, s.Started, s.Finished, ToRecord(s.Host), ToRecord(s.Vm), ToRecord(s.Guest), s.Kernels)).ToList(),
+    };
+
+    static HostDocument ToDocument(HostInfo host) => new(host.Name, host.Os, host.KernelRelease, host.Cpus);
+
+    static HostInfo ToRecord(HostDocument host) => new(host.Name, host.Os, host.KernelRelease, host.Cpus);
+
+    static VmDocument ToDocument(VmEnvironment vm) => new(vm.QemuVersion, vm.Accel?.Word() ?? NoAccel, vm.AccelReason,
+        vm.KvmProof is { } proof ? new KvmProofDocument(proof.Kernel, proof.SecondsToUserSpace) : null,
+        vm.AccelFallback is { } fallback ? new AccelFallbackDocument(fallback.Kernel, fallback.Reason) : null);
+
+    static VmEnvironment ToRecord(VmDocument vm) => new(vm.QemuVersion, ReadAccel(vm.Accel), vm.AccelReason,
+        vm.KvmProof is { } proof ? new KvmProof(proof.Kernel, proof.SecondsToUserSpace) : null,
+        vm.AccelFallback is { } fallback ? new AccelFallback(fallback.Kernel, fallback.Reason) : null);
+
+    static GuestDocument ToDocument(GuestImageInfo guest) => new(guest.ContentHash, guest.FromCache, guest.BuildSeconds);
+
+    static GuestImageInfo ToRecord(GuestDocument guest) => new(guest.ContentHash, guest.FromCache, guest.BuildSeconds);
 
     /// <summary>What run.json says when no kernel was booted, so no accelerator was chosen.</summary>
     const string NoAccel = "none";

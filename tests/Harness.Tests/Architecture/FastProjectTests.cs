@@ -8,7 +8,7 @@ namespace Harness.Tests.Architecture;
 /// </summary>
 public class FastProjectTests
 {
-    static readonly string[] SlowCategories = ["VM", "Network", "Build"];
+    static readonly string[] SlowCategories = ["VM", "Network", "Build", "Browser"];
 
     [Test]
     public void No_test_of_the_fast_project_is_in_a_slow_category()

@@ -25,7 +25,7 @@ public class FolderDirectionTests
         ["Records"],
         ["Reports"],
         ["Running"],
-        ["Soak", "Bisect", "Doctor"],
+        ["Soak", "Bisect", "Doctor", "History", "Sharding"],
         ["Commands"],
     ];
 

@@ -52,13 +52,17 @@ public class KernelOrderTests
     [Test]
     public void Kernels_of_the_same_release_keep_the_order_the_matrix_gives()
     {
+        // The loader requires a path kernel to exist when the matrix is read.
+        using var images = new ScratchFolder();
+        foreach (var image in new[] { "a", "b", "c", "d" })
+            images.Write(image, "");
         var matrix = MatrixLoader.Parse("""
             kernels:
               - { name: newer, source: { path: a } }
               - { name: twin-a, source: { path: b } }
               - { name: older, source: { path: c } }
               - { name: twin-b, source: { path: d } }
-            """, "/tmp/order.yaml");
+            """, images.File("order.yaml"));
         var releases = new Dictionary<string, string> { ["newer"] = "6.12.1", ["twin-a"] = "5.10.218", ["older"] = "5.10.0-30-amd64", ["twin-b"] = "5.10.218" };
 
         var order = KernelOrder.Sort(matrix.Kernels.Select(k => new OrderedKernel(k, releases[k.Name])));

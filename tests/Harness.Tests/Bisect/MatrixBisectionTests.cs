@@ -8,11 +8,22 @@ public class MatrixBisectionTests
 {
     static readonly MatrixBisectSettings Settings = new(["fork_cpu_id"], 1, null, null, false);
 
+    // The kernels' images: the loader requires a path kernel to exist when the matrix is read.
+    ScratchFolder _images = null!;
+
+    [OneTimeSetUp]
+    public void CreateImages() => _images = new ScratchFolder();
+
+    [OneTimeTearDown]
+    public void RemoveImages() => _images.Dispose();
+
     /// <summary>Kernels k0, k1, … in that order, each with the verdict given, releases 6.0 … 6.n.</summary>
-    static (IReadOnlyList<OrderedKernel> Order, ScriptedKernelTester Tester) Line(params string[] words)
+    (IReadOnlyList<OrderedKernel> Order, ScriptedKernelTester Tester) Line(params string[] words)
     {
         var yaml = "kernels:\n" + string.Concat(words.Select((_, i) => $"  - name: k{i}\n    source: {{ path: k{i}.bzImage }}\n"));
-        var matrix = MatrixLoader.Parse(yaml, "/tmp/line.yaml");
+        for (var i = 0; i < words.Length; i++)
+            _images.Write($"k{i}.bzImage", "");
+        var matrix = MatrixLoader.Parse(yaml, _images.File("line.yaml"));
         var order = matrix.Kernels.Select((entry, i) => new OrderedKernel(entry, $"6.{i}.0")).ToList();
         return (order, new ScriptedKernelTester(words.Select((w, i) => (Name: $"k{i}", w)).ToDictionary(p => p.Name, p => p.w)));
     }

@@ -5,7 +5,8 @@ namespace Harness.Tests.Config;
 /// <summary>Parses matrix text that must fail, and checks where and how the failure is reported.</summary>
 internal static class MatrixErrors
 {
-    public const string FileName = "kernels.yaml";
+    /// <summary>The matrix file the texts are read as: in <see cref="MatrixFolder"/>, beside the kernels they name.</summary>
+    public static string FileName => MatrixFolder.FilePath;
 
     public static MatrixException Of(string yaml) =>
         Assert.Throws<MatrixException>(() => MatrixLoader.Parse(yaml, FileName))!;

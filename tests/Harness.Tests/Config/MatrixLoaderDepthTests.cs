@@ -12,7 +12,7 @@ public class MatrixLoaderDepthTests
             kernels:
               - name: a
                 source: { path: bzImage }
-            """, "kernels.yaml");
+            """, MatrixErrors.FileName);
 
         var guest = matrix.Kernels.Single().Machine.Guest;
         Assert.That(guest.Depth, Is.EqualTo(StressDepth.Standard));
@@ -34,7 +34,7 @@ public class MatrixLoaderDepthTests
               - name: nightly
                 source: { path: bzImage }
                 guest: { depth: deep }
-            """, "kernels.yaml");
+            """, MatrixErrors.FileName);
 
         Assert.That(matrix.Kernels[0].Machine.Guest.Depth, Is.EqualTo(StressDepth.Quick));
         Assert.That(matrix.Kernels[1].Machine.Guest.Depth, Is.EqualTo(StressDepth.Deep));
@@ -52,7 +52,7 @@ public class MatrixLoaderDepthTests
               - name: a
                 source: { path: bzImage }
                 guest: { depth: deep, stress_multiple: 25 }
-            """, "kernels.yaml");
+            """, MatrixErrors.FileName);
 
         var guest = matrix.Kernels.Single().Machine.Guest;
         Assert.That(guest.CapSeconds, Is.EqualTo(4));

@@ -21,18 +21,13 @@ public class MatrixLoaderFileErrorTests
     [Test]
     public void A_file_on_disk_is_loaded_and_keeps_its_absolute_path()
     {
-        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"matrix-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, "kernels:\n  - name: a\n    source: { path: bzImage }\n");
-        try
-        {
-            var matrix = MatrixLoader.Load(path);
+        using var scratch = new ScratchFolder();
+        scratch.Write("bzImage", "");
+        var path = scratch.Write("kernels.yaml", "kernels:\n  - name: a\n    source: { path: bzImage }\n");
 
-            Assert.That(matrix.FilePath, Is.EqualTo(Path.GetFullPath(path)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var matrix = MatrixLoader.Load(path);
+
+        Assert.That(matrix.FilePath, Is.EqualTo(Path.GetFullPath(path)));
     }
 
     [Test]

@@ -14,15 +14,20 @@ public class MatrixLoaderHostileFileTests
 
     string _folder = "";
 
+    // With the kernel its matrices name: a file that reads must load.
     [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("hostile-matrix-").FullName;
+    public void CreateFolder()
+    {
+        _folder = Directory.CreateTempSubdirectory("hostile-matrix-").FullName;
+        File.WriteAllText(Path.Combine(_folder, "bzImage"), "");
+    }
 
     [TearDown]
     public void RemoveFolder() => Directory.Delete(_folder, recursive: true);
 
     string WriteBytes(byte[] bytes)
     {
-        var path = Path.Combine(_folder, MatrixErrors.FileName);
+        var path = Path.Combine(_folder, "kernels.yaml");
         File.WriteAllBytes(path, bytes);
         return path;
     }
@@ -104,7 +109,7 @@ public class MatrixLoaderHostileFileTests
     [Test]
     public void A_50_MB_file_is_refused_after_reading_one_MiB_at_most()
     {
-        var path = Path.Combine(_folder, MatrixErrors.FileName);
+        var path = Path.Combine(_folder, "kernels.yaml");
         using (var file = File.Create(path))
         {
             file.Write(Encoding.UTF8.GetBytes(OneKernel));
@@ -205,7 +210,7 @@ public class MatrixLoaderHostileFileTests
     {
         File.WriteAllText(Path.Combine(_folder, "fragment.config"), "CONFIG_RSEQ=y\n");
         File.WriteAllText(Path.Combine(_folder, "a.patch"), "");
-        var path = Path.Combine(_folder, MatrixErrors.FileName);
+        var path = Path.Combine(_folder, "kernels.yaml");
         File.WriteAllText(path, """
             kernels:
               - name: built

@@ -37,7 +37,7 @@ public class MatrixLoaderValidFileTests
     [Test]
     public void A_full_file_gives_its_defaults()
     {
-        var matrix = MatrixLoader.Parse(FullFile, "kernels.yaml");
+        var matrix = MatrixLoader.Parse(FullFile, MatrixErrors.FileName);
 
         var expectedGuest = new GuestSettings(Seconds: 1.5, Seed: 1234, Threads: 8, Scenarios: ["fork_cpu_id"]);
         Assert.That(matrix.Defaults with { Machine = matrix.Defaults.Machine with { Guest = expectedGuest } }, Is.EqualTo(new MatrixDefaults(
@@ -52,7 +52,7 @@ public class MatrixLoaderValidFileTests
     [Test]
     public void A_kernel_without_overrides_takes_the_defaults()
     {
-        var bookworm = MatrixLoader.Parse(FullFile, "kernels.yaml").Kernels[0];
+        var bookworm = MatrixLoader.Parse(FullFile, MatrixErrors.FileName).Kernels[0];
 
         Assert.Multiple(() =>
         {
@@ -64,14 +64,14 @@ public class MatrixLoaderValidFileTests
             Assert.That(bookworm.Machine.BootTimeout, Is.EqualTo(TimeSpan.FromSeconds(60)));
             Assert.That(bookworm.Machine.TestTimeout, Is.EqualTo(TimeSpan.FromSeconds(200)));
             Assert.That(bookworm.Machine.Guest.Seed, Is.EqualTo(1234));
-            Assert.That(bookworm.Location, Is.EqualTo(new SourceLocation("kernels.yaml", 14, 5)));
+            Assert.That(bookworm.Location, Is.EqualTo(new SourceLocation(MatrixErrors.FileName, 14, 5)));
         });
     }
 
     [Test]
     public void A_kernel_overrides_settings_and_guest_keys_one_by_one()
     {
-        var myBuild = MatrixLoader.Parse(FullFile, "kernels.yaml").Kernels[1];
+        var myBuild = MatrixLoader.Parse(FullFile, MatrixErrors.FileName).Kernels[1];
 
         Assert.Multiple(() =>
         {
@@ -88,15 +88,15 @@ public class MatrixLoaderValidFileTests
     }
 
     [Test]
-    public void A_path_source_keeps_the_relative_path_and_the_matrix_keeps_its_directory()
+    public void A_relative_path_source_is_made_absolute_against_the_matrix_files_folder()
     {
-        var matrix = MatrixLoader.Parse(FullFile, Path.Combine("conf", "kernels.yaml"));
+        var matrix = MatrixLoader.Parse(FullFile, MatrixErrors.FileName);
 
         Assert.Multiple(() =>
         {
-            Assert.That(matrix.Kernels[1].Source, Is.EqualTo(new PathKernelSource("../out/bzImage")));
-            Assert.That(matrix.FilePath, Is.EqualTo(Path.GetFullPath(Path.Combine("conf", "kernels.yaml"))));
-            Assert.That(matrix.DirectoryPath, Is.EqualTo(Path.GetFullPath("conf")));
+            Assert.That(matrix.Kernels[1].Source, Is.EqualTo(new PathKernelSource(Path.Combine(MatrixFolder.Root, "out", "bzImage"))));
+            Assert.That(matrix.FilePath, Is.EqualTo(MatrixFolder.FilePath));
+            Assert.That(matrix.DirectoryPath, Is.EqualTo(MatrixFolder.Directory));
         });
     }
 
@@ -107,7 +107,7 @@ public class MatrixLoaderValidFileTests
             kernels:
               - name: a
                 source: { path: bzImage }
-            """, "kernels.yaml");
+            """, MatrixErrors.FileName);
 
         var kernel = matrix.Kernels.Single();
         Assert.Multiple(() =>
@@ -130,7 +130,7 @@ public class MatrixLoaderValidFileTests
             kernels:
               - name: a
                 source: { path: bzImage }
-            """, "kernels.yaml");
+            """, MatrixErrors.FileName);
 
         Assert.That(matrix.Kernels[0].Machine.Guest, Is.EqualTo(GuestSettings.Standard with { Seconds = 7 }));
     }
@@ -145,7 +145,7 @@ public class MatrixLoaderValidFileTests
               - name: a
                 source: { path: bzImage }
                 guest: { seed: null }
-            """, "kernels.yaml");
+            """, MatrixErrors.FileName);
 
         Assert.That(matrix.Kernels[0].Machine.Guest.Seed, Is.Null);
     }
@@ -164,7 +164,7 @@ public class MatrixLoaderValidFileTests
                 source: { path: bzImage }
                 silence_timeout: 5
                 kernel_args: "rdinit=/no-such-init"
-            """, "kernels.yaml");
+            """, MatrixErrors.FileName);
 
         Assert.That(matrix.Kernels[0].Machine.SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(12)));
         Assert.That(matrix.Kernels[0].Machine.KernelArgs, Is.EqualTo("mitigations=off  nokaslr"));
@@ -179,7 +179,7 @@ public class MatrixLoaderValidFileTests
             kernels:
               - name: a
                 source: { path: bzImage }
-            """, "kernels.yaml").Kernels[0];
+            """, MatrixErrors.FileName).Kernels[0];
 
         Assert.That(kernel.Machine.SilenceTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)));
         Assert.That(kernel.Machine.KernelArgs, Is.Empty);

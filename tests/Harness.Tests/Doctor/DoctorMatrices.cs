@@ -2,7 +2,7 @@ using Harness.Config;
 
 namespace Harness.Tests.Doctor;
 
-/// <summary>Matrices for the doctor's checks, parsed from text in a temporary folder that holds the default fragment.</summary>
+/// <summary>Matrices for the doctor's checks, parsed from text in a temporary folder that holds the default fragment and a kernel image.</summary>
 sealed class DoctorMatrices : IDisposable
 {
     readonly string _folder = Directory.CreateTempSubdirectory("doctor-matrix-").FullName;
@@ -11,6 +11,8 @@ sealed class DoctorMatrices : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(_folder, "configs"));
         File.WriteAllText(Path.Combine(_folder, "configs", "rseq-guest.config"), "CONFIG_RSEQ=y\n");
+        // The loader requires a path kernel to exist when the matrix is read.
+        File.WriteAllText(Path.Combine(_folder, "bzImage"), "");
     }
 
     /// <summary>A folder with nothing in it, to stand for a PATH that finds no program.</summary>

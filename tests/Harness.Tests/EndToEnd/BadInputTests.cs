@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Harness.Tests.EndToEnd;
 
 /// <summary>Bad input stops the run before anything boots: one line, a non-zero status, earlier results untouched.</summary>
@@ -42,8 +44,26 @@ public class BadInputTests
     }
 
     [Test]
+    public async Task A_path_kernel_that_is_not_there_gives_one_line_with_file_line_and_column_and_boots_nothing()
+    {
+        var matrix = _scratch.Write("kernels.yaml", "kernels:\n  - name: a\n    source: { path: out/bzImage }\n");
+        var before = _scratch.ResultsSnapshot();
+
+        var outcome = await HarnessProcess.RunAsync(["run", "--matrix", matrix, "--results", _scratch.Results, "--qemu", Vm.FakeQemu.Path]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.ExitCode, Is.EqualTo(2));
+            Assert.That(outcome.Errors.Trim(), Does.Match(
+                $@"^harness: .*kernels\.yaml:3:21: 'path' in source of kernel 'a': '{Regex.Escape(_scratch.File("out/bzImage"))}' does not exist$"));
+            Assert.That(_scratch.ResultsSnapshot(), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
     public async Task Without_qemu_on_the_path_the_run_names_the_package_to_install_and_writes_nothing()
     {
+        _scratch.FakeBzImage();
         var matrix = _scratch.Write("kernels.yaml", "kernels:\n  - name: a\n    source: { path: bzImage }\n");
         var emptyPath = Directory.CreateDirectory(Path.Combine(_scratch.Path, "empty-path")).FullName;
         var before = _scratch.ResultsSnapshot();
@@ -65,6 +85,7 @@ public class BadInputTests
     [Test]
     public async Task Asking_for_a_kernel_the_matrix_does_not_have_is_a_usage_error()
     {
+        _scratch.FakeBzImage();
         var matrix = _scratch.Write("kernels.yaml", "kernels:\n  - name: a\n    source: { path: bzImage }\n");
 
         var outcome = await HarnessProcess.RunAsync(["run", "--matrix", matrix, "--kernel", "b", "--results", _scratch.Results]);

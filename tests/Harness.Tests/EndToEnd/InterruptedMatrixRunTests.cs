@@ -17,20 +17,36 @@ public class InterruptedMatrixRunTests
 {
     static readonly string[] Scenarios = [ScenarioNames.ForkCpuId, ScenarioNames.AffinityPin];
 
+    // One matrix and one earlier run for the fixture (its tests run one after another): each signal's
+    // run goes beside the earlier one and must leave its folder as it was.
     ScratchFolder _scratch = null!;
+    string _matrix = "";
+    string _earlierFolder = "";
+    IReadOnlyDictionary<string, string> _earlierFiles = new Dictionary<string, string>();
     int? _harness;
 
-    [SetUp]
-    public void CreateScratch() => _scratch = new ScratchFolder();
+    [OneTimeSetUp]
+    public async Task RunTheFirstKernelOnce()
+    {
+        _scratch = new ScratchFolder();
+        _matrix = Matrix();
+        var earlier = await HarnessProcess.RunAsync(Arguments(_matrix, "--kernel", "first"), NoForcedMode, TimeSpan.FromMinutes(2));
+        Assert.That(earlier.ExitCode, Is.EqualTo(0), earlier.Output + earlier.Errors);
+        _earlierFolder = LatestFolder();
+        _earlierFiles = FolderSnapshot.Of(_earlierFolder);
+    }
 
     [TearDown]
-    public void StopAndRemove()
+    public void StopTheHarness()
     {
         // Only when an assertion failed before the harness ended: never leave it (or its QEMU) running.
         if (_harness is { } id && Process.GetProcesses().FirstOrDefault(p => p.Id == id) is { HasExited: false } harness)
             harness.Kill(entireProcessTree: true);
-        _scratch.Dispose();
+        _harness = null;
     }
+
+    [OneTimeTearDown]
+    public void RemoveScratch() => _scratch.Dispose();
 
     static string FakeQemu => Path.Combine(TestContext.CurrentContext.TestDirectory, "FakeQemu");
 
@@ -70,13 +86,7 @@ public class InterruptedMatrixRunTests
 
     async Task InterruptingTheSecondKernelAsync(string signal, int expectedStatus)
     {
-        var matrix = Matrix();
-        var earlier = await HarnessProcess.RunAsync(Arguments(matrix, "--kernel", "first"), NoForcedMode, TimeSpan.FromMinutes(2));
-        Assert.That(earlier.ExitCode, Is.EqualTo(0), earlier.Output + earlier.Errors);
-        var earlierFolder = LatestFolder();
-        var earlierFiles = FolderSnapshot.Of(earlierFolder);
-
-        var (processId, exit) = HarnessProcess.Start(Arguments(matrix), NoForcedMode);
+        var (processId, exit) = HarnessProcess.Start(Arguments(_matrix), NoForcedMode);
         _harness = processId;
         var stuckQemu = $"FakeQemu -M .*{_scratch.Path}/results/.*/stuck\\.console\\.log";
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -111,8 +121,8 @@ public class InterruptedMatrixRunTests
                 Assert.That(kernels[never].BootAttempts, Is.Zero);
             }
             Assert.That(File.Exists(Path.Combine(LatestFolder(), "summary.md")), Is.True);
-            Assert.That(LatestFolder(), Is.Not.EqualTo(earlierFolder));
-            Assert.That(FolderSnapshot.Of(earlierFolder), Is.EqualTo(earlierFiles), "the earlier run's folder is untouched");
+            Assert.That(LatestFolder(), Is.Not.EqualTo(_earlierFolder));
+            Assert.That(FolderSnapshot.Of(_earlierFolder), Is.EqualTo(_earlierFiles), "the earlier run's folder is untouched");
         });
     }
 

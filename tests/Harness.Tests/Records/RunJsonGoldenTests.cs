@@ -39,4 +39,19 @@ public class RunJsonGoldenTests
         Assert.That(old.Kernels.Select(k => k.Provenance), Is.All.Null);
         Assert.That(old.Kernels[0].Scenarios[1].Outcome, Is.EqualTo(global::Protocol.ScenarioVerdict.Fail));
     }
+
+    [Test]
+    public void A_run_json_of_schema_3_still_reads_as_a_whole_run_of_an_unknown_matrix()
+    {
+        var old = RunRecordJson.Deserialize(File.ReadAllText(Path.Combine(TestContext.CurrentContext.TestDirectory, "Records", "Golden", "run.v3.json")));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(old.SchemaVersion, Is.EqualTo(3));
+            Assert.That(old.MatrixSha256, Is.Null);
+            Assert.That(old.Shard, Is.Null);
+            Assert.That(old.MergedShards, Is.Empty);
+            Assert.That(old.Kernels.Select(k => k.Provenance), Is.All.Not.Null);
+        });
+    }
 }

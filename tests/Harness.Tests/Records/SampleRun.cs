@@ -55,6 +55,20 @@ static class SampleRun
                 new KvmProof("bookworm-6.1", 1.2), new AccelFallback("control-5.10-fork", "console silent for 30 s")),
             new GuestImageInfo("0cac7773bd1ffd453478141e1fadeb1e", false, 42.5),
             [ScenarioNames.ForkCpuId, ScenarioNames.CsAbort],
-            [debian, built]);
+            [debian, built])
+        {
+            // A shard and a merge at once never happen; here both are set so the file shows every field.
+            MatrixSha256 = "5a1e0c7d9b3f4a2e8c6d0b1a3f5e7d9c2b4a6e8f0d1c3b5a7e9f2d4c6b8a0e1f",
+            Shard = new ShardInfo(2, 3, ["bookworm-6.1", "control-5.10-fork", "trixie-6.12"]),
+            MergedShards =
+            [
+                new MergedShard(1, 3, "nightly-42-shard-1-of-3", "0.1.0",
+                    new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 27, 0, 4, 0, TimeSpan.Zero),
+                    new HostInfo("runner-1", "Ubuntu 24.04.1 LTS", "6.8.0", 4),
+                    new VmEnvironment("QEMU emulator version 8.2.2", Accel.Tcg, "/dev/kvm cannot be opened"),
+                    new GuestImageInfo("0cac7773bd1ffd453478141e1fadeb1e", true, 0.4),
+                    ["bookworm-6.1"]),
+            ],
+        };
     }
 }

@@ -57,7 +57,7 @@ public class ExporterTests
             await folder.WriteAsync(SampleRun.Full(), CancellationToken.None);
 
             Assert.That(Directory.GetFiles(folder.Path).Select(Path.GetFileName).Order(),
-                Is.EqualTo(new[] { "run.json", "summary.json", "summary.md", "summary.txt" }));
+                Is.EqualTo(new[] { "junit.xml", "kcidb.json", "report.html", "results.csv", "results.ktap", "run.json", "summary.json", "summary.md", "summary.txt" }));
             Assert.That(File.ReadAllText(Path.Combine(folder.Path, "summary.md")), Does.Contain("| bookworm-6.1 | 6.1.0-50-amd64 | pass |"));
         }
         finally

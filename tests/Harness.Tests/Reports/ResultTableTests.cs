@@ -36,11 +36,53 @@ public class ResultTableTests
     }
 
     [Test]
-    public void Repeated_rows_carry_their_number()
+    public void Repeated_boots_share_one_row_whose_cell_counts_the_failures_with_their_interval()
     {
-        var table = ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Pass), Kernel("bookworm", 2, ScenarioVerdict.Pass)));
+        var boots = Enumerable.Range(1, 10)
+            .Select(repeat => Kernel("bookworm", repeat, repeat is 4 or 7 or 9 ? ScenarioVerdict.Fail : ScenarioVerdict.Pass, met: repeat is not (4 or 7 or 9)))
+            .ToArray();
 
-        Assert.That(Texts(table).Select(r => r[0]), Is.EqualTo(new[] { "bookworm", "bookworm #2" }));
+        var table = ResultTable.From(Run(boots));
+
+        Assert.That(Texts(table), Is.EqualTo(new[] { new[] { "bookworm", "6.1.0-50-amd64", "pass", "FAIL 3/10 failed (30%, 95% CI 11–60%)", "NO" } }));
+        Assert.That(((OutcomeCell)table.Rows[0][3]).Rate, Is.EqualTo(new FailureRate(3, 0, 10)));
+    }
+
+    [Test]
+    public void A_later_pass_never_hides_an_earlier_failure_and_every_boot_keeps_its_notes()
+    {
+        var table = ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Fail, met: false), Kernel("bookworm", 2, ScenarioVerdict.Pass)));
+
+        Assert.That(Texts(table)[0][3], Does.StartWith("FAIL 1/2 failed"));
+        Assert.That(Texts(table)[0][4], Is.EqualTo("NO"));
+        Assert.That(table.Notes, Has.Some.StartsWith("bookworm fork_cpu_id: FAIL stale cpu_id"));
+        Assert.That(table.Notes, Has.Some.StartsWith("bookworm #2 fork_cpu_id: PASS"));
+    }
+
+    [Test]
+    public void Repeated_boots_that_all_passed_show_no_failure_and_the_upper_bound_it_leaves()
+    {
+        var table = ResultTable.From(Run(Enumerable.Range(1, 10).Select(repeat => Kernel("bookworm", repeat, ScenarioVerdict.Pass)).ToArray()));
+
+        Assert.That(Texts(table)[0][3], Is.EqualTo("PASS 0/10 failed (0%, 95% CI 0–28%)"));
+    }
+
+    [Test]
+    public void A_boot_that_ended_in_error_is_counted_apart_from_the_boots_with_a_verdict()
+    {
+        var table = ResultTable.From(Run(
+            Kernel("bookworm", 1, ScenarioVerdict.Error, met: false), Kernel("bookworm", 2, ScenarioVerdict.Pass), Kernel("bookworm", 3, ScenarioVerdict.Fail, met: false)));
+
+        Assert.That(Texts(table)[0][3], Is.EqualTo("FAIL 1/2 failed (50%, 95% CI 9–91%), 1 ERROR"));
+    }
+
+    [Test]
+    public void A_single_boot_shows_its_outcome_alone()
+    {
+        var table = ResultTable.From(Run(Kernel("bookworm", 1, ScenarioVerdict.Fail, met: false)));
+
+        Assert.That(Texts(table)[0][3], Is.EqualTo("FAIL"));
+        Assert.That(((OutcomeCell)table.Rows[0][3]).Rate, Is.Null);
     }
 
     [Test]
