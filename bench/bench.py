@@ -49,6 +49,11 @@ def harness(*args):
     return ["dotnet", str(HARNESS_DLL), *args]
 
 
+def shown(*args):
+    """A harness command line as the report shows it: no machine paths."""
+    return " ".join(["harness", *args])
+
+
 def tree_rss_kib(pid):
     """Resident memory of a process and all its descendants (the harness and its QEMUs), in KiB."""
     children = {}
@@ -165,7 +170,7 @@ def overhead(work):
         print(f"overhead pair {pair}: harness {seconds:.1f} s (VM {vm:.1f} s), plain QEMU {plain:.1f} s", flush=True)
     frame.update({
         "kernel": OVERHEAD_KERNEL, "identity": run["kernels"][0]["identity"] if run else None,
-        "harness_command": " ".join(harness("run", "-k", OVERHEAD_KERNEL)),
+        "harness_command": shown("run", "-k", OVERHEAD_KERNEL),
         "plain_command": "qemu-system-x86_64 with the same -kernel, -initrd and -append (the harness run's own command line, seed included) and the harness's other options",
         "pairs": pairs, "harness": summary(harness_seconds), "plain": summary(plain_seconds),
         "ratio_of_medians": statistics.median(harness_seconds) / statistics.median(plain_seconds),
@@ -258,7 +263,7 @@ def matrix(work):
         args = ["run", "-j", jobs, *extra, "--results", str(results)]
         seconds, status, peak = timed(heavy(harness(*args)), log=work / f"matrix-{kind}-j{jobs}.log")
         _, run = latest_run(results)
-        runs.append({"cache": kind, "jobs": int(jobs), "command": " ".join(harness(*[a if not a.startswith(str(work)) else "<temp>" for a in args])),
+        runs.append({"cache": kind, "jobs": int(jobs), "command": shown(*[a if not a.startswith(str(work)) else "<temp>" for a in args]),
                      "wall_seconds": seconds, "exit_status": status, "peak_memory_mib": peak,
                      "all_met_expectation": run["all_met_expectation"], "qemu_version": run["vm"]["qemu_version"],
                      "accel": run["vm"]["accel"], "kernels": kernels_of(run)})
@@ -274,7 +279,7 @@ def breakdown(work):
     results = work / "breakdown"
     seconds, status, peak = timed(heavy(harness("run", "--results", str(results))), log=work / "breakdown.log")
     _, run = latest_run(results)
-    frame.update({"command": " ".join(harness("run")), "wall_seconds": seconds, "exit_status": status, "peak_memory_mib": peak,
+    frame.update({"command": shown("run"), "wall_seconds": seconds, "exit_status": status, "peak_memory_mib": peak,
                   "guest_from_cache": run["guest"]["from_cache"], "guest_build_seconds": run["guest"]["build_seconds"],
                   "all_met_expectation": run["all_met_expectation"], "kernels": kernels_of(run)})
     save("breakdown", close(frame))
@@ -294,7 +299,7 @@ def detection(work):
         boots.append({"repeat": kernel["repeat"], "outcome": fork["outcome"], "guest_ms": fork["counters"].get("elapsed_ms"),
                       "stale_children": fork["counters"].get("stale_children"), "met_expectation": kernel["met_expectation"]})
     found = [b["guest_ms"] for b in boots if b["outcome"] == "FAIL" and b["guest_ms"] is not None]
-    frame.update({"kernel": DETECTION_KERNEL, "command": " ".join(harness("run", "-k", DETECTION_KERNEL, "--repeat", str(DETECTION_RUNS))),
+    frame.update({"kernel": DETECTION_KERNEL, "command": shown("run", "-k", DETECTION_KERNEL, "--repeat", str(DETECTION_RUNS)),
                   "wall_seconds": seconds, "exit_status": status, "boots": boots, "found_in": len(found), "runs": len(boots),
                   "guest_ms": summary(found) if found else None})
     save("detection", close(frame))
@@ -393,6 +398,9 @@ def markdown(d):
              f"{m['memory_gib']} GiB, {m['qemu']}, host kernel {m['host_kernel']}, KVM {'present' if m['kvm'] else 'absent (TCG)'}. "
              "Other jobs share this machine, so single figures are noisy: the medians and ratios are what count, and every part "
              "names the load average (1, 5, 15 min) at its start and end.", ""]
+    missing = [part for part in ["matrix", "breakdown", "overhead", "detection", "cuts", "virtme", "repeat"] if part not in d]
+    if missing:
+        lines += [f"Not measured in this file (run `python3 bench/bench.py {' '.join(missing)}`): {', '.join(missing)}.", ""]
     def loads(p):
         return (f"Harness at {p['commit']}; " if p.get("commit") else "") + f"load {p['load_start'][0]:.1f}/{p['load_start'][1]:.1f}/{p['load_start'][2]:.1f} at the start ({p['started']}), {p['load_end'][0]:.1f}/{p['load_end'][1]:.1f}/{p['load_end'][2]:.1f} at the end"
     if "overhead" in d:
@@ -410,13 +418,14 @@ def markdown(d):
         lines += ["## The default matrix", "",
                   "Cold means a new, empty cache folder (`--cache`) into which only the kernels built from source are copied "
                   "(their builds take minutes each and are measured in the README's Cold costs): the apt lists of five suites, "
-                  "the Debian kernel packages and the guest image (NativeAOT publish) are all fetched or built anew. Warm is the "
+                  "the Debian kernel packages, the two kernel source packages (fetched and unpacked, though the built images are then reused) "
+                  "and the guest image (NativeAOT publish) are all fetched or built anew. Warm is the "
                   "user's cache as it stands. At -j 2 the two VMs of 4 vCPUs exceed the 2 cores, so -j 2 needs `--oversubscribe` "
                   f"here (without it the run says so and runs one at a time). Peak memory is the largest resident total of the harness and its QEMUs, sampled every 0.25 s. {loads(mx)}.", "",
                   "| cache | -j | wall | peak memory | every expectation met | command |", "| --- | --- | --- | --- | --- | --- |"]
         for r in mx["runs"]:
             lines.append(f"| {r['cache']} | {r['jobs']} | {r['wall_seconds']:.0f} s ({r['wall_seconds'] / 60:.1f} min) | {r['peak_memory_mib']:.0f} MiB | {'yes' if r['all_met_expectation'] else 'NO'} | `{r['command']}` |")
-        lines += ["", "Target: the default matrix warm under 90 s.", ""]
+        lines += ["", "Target: the default matrix warm under 90 s." + (f" Missing: {mx['note']}." if mx.get("note") else ""), ""]
     warm = d.get("breakdown")
     caveat = ""
     if not warm and "matrix" in d:
@@ -426,7 +435,7 @@ def markdown(d):
                     "load_end": d["matrix"]["load_end"], "started": d["matrix"]["started"], "commit": d["matrix"].get("commit")}
             caveat = ("From the matrix part's warm -j 1 run, at a commit whose phases tied the kernel's clock to the host's at the "
                       "guest's done marker: under TCG on this loaded host the guest's clock lags the host's over a run, and that lag lands "
-                      "in 'QEMU to kernel' (too large) and so '/init to first line' (too small, often 0). 'Kernel to /init' (the kernel's "
+                      "in 'QEMU to kernel' (too large) and so '/init to first line' (too small). 'Kernel to /init' (the kernel's "
                       "own clock) and VM are sound. The harness now ties the clocks at /init's start (the breakdown part measures that).")
     if warm:
         if True:
