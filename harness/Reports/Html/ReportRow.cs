@@ -1,4 +1,5 @@
 using Harness.Config;
+using Harness.Judging;
 using Harness.Records;
 using Protocol;
 
