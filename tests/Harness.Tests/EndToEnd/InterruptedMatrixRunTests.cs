@@ -133,9 +133,10 @@ public class InterruptedMatrixRunTests
     [Test]
     public async Task Ctrl_c_at_j_2_stops_both_running_vms_keeps_what_finished_and_lists_the_rest_in_matrix_order()
     {
-        _scratch.FakeBzImage();
-        File.AppendAllText(_scratch.FakeBzImage("bzImage-stuck"), "fakeqemu.mode=ignore-sigint\0");
-        var matrix = _scratch.Write("kernels.yaml", """
+        // Files of its own: the fixture's matrix and kernels serve the other tests after this one.
+        _scratch.FakeBzImage("bzImage-j2");
+        File.AppendAllText(_scratch.FakeBzImage("bzImage-j2-stuck"), "fakeqemu.mode=ignore-sigint\0");
+        var matrix = _scratch.Write("kernels-j2.yaml", """
             defaults:
               accel: tcg
               cpus: 1     # two 1-vCPU VMs fit on any host of 2 cores or more without --oversubscribe
@@ -146,13 +147,13 @@ public class InterruptedMatrixRunTests
                 scenarios: [fork_cpu_id, affinity_pin]
             kernels:
               - name: first
-                source: { path: bzImage }
+                source: { path: bzImage-j2 }
               - name: stuck
-                source: { path: bzImage-stuck }
+                source: { path: bzImage-j2-stuck }
               - name: stuck-2
-                source: { path: bzImage-stuck }
+                source: { path: bzImage-j2-stuck }
               - name: never
-                source: { path: bzImage }
+                source: { path: bzImage-j2 }
             """);
 
         var (processId, exit) = HarnessProcess.Start(Arguments(matrix, "-j", "2", "--oversubscribe"), NoForcedMode);
