@@ -1,5 +1,4 @@
-using CliWrap;
-using CliWrap.Buffered;
+using Harness.Processes;
 
 namespace Harness.Bisect;
 
@@ -18,27 +17,26 @@ public sealed class GitTree(string directory)
     {
         var result = await TryRunAsync(arguments, cancellationToken);
         if (result.ExitCode != 0)
-            throw new GitException($"git {string.Join(' ', arguments)} failed with status {result.ExitCode}: {LastLine(result.StandardError, result.StandardOutput)}");
+            throw new GitException($"git {string.Join(' ', arguments)} failed with status {result.ExitCode}: {result.LineThatMatters ?? "no output"}");
         return result.StandardOutput;
     }
 
     /// <summary>Runs git where a non-zero status is an answer (is-ancestor, verify), not a failure.</summary>
-    public async Task<BufferedCommandResult> TryRunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    public async Task<ToolResult> TryRunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         try
         {
-            return await Cli.Wrap("git")
-                .WithArguments(["-C", Directory, .. arguments])
-                // A user's pager or editor must never hold the bisect, and messages are parsed in English.
-                .WithEnvironmentVariables(env => env.Set("GIT_PAGER", "cat").Set("GIT_EDITOR", "true").Set("LC_ALL", "C"))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cancellationToken);
+            return await Tool.RunAsync(new ToolCommand("git", ["-C", Directory, .. arguments], Environment: GitEnvironment), cancellationToken);
         }
         catch (System.ComponentModel.Win32Exception)
         {
             throw new Prerequisites.PrerequisiteException("git not found: install git");
         }
     }
+
+    /// <summary>A user's pager or editor must never hold the bisect, and messages are parsed in English.</summary>
+    static readonly IReadOnlyDictionary<string, string?> GitEnvironment =
+        new Dictionary<string, string?> { ["GIT_PAGER"] = "cat", ["GIT_EDITOR"] = "true", ["LC_ALL"] = "C" };
 
     /// <summary>The full hash of a revision that names a commit; null when it names none.</summary>
     public async Task<string?> ResolveCommitAsync(string revision, CancellationToken cancellationToken)
@@ -49,6 +47,4 @@ public sealed class GitTree(string directory)
 
     public async Task<string> HeadAsync(CancellationToken cancellationToken) =>
         (await RunAsync(["rev-parse", "HEAD"], cancellationToken)).Trim();
-
-    static string LastLine(string stderr, string stdout) => Processes.OutputLines.Last(stderr, stdout) ?? "no output";
 }
