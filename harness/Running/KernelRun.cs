@@ -2,6 +2,7 @@ using Harness.Config;
 using Harness.Kernels;
 using Harness.Judging;
 using Harness.Records;
+using Harness.Running.Progress;
 using Harness.Vm;
 
 namespace Harness.Running;
@@ -10,8 +11,11 @@ namespace Harness.Running;
 public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvider clock)
 {
     /// <param name="repeat">Which repetition of this kernel this is (1-based); files of later ones carry its number.</param>
-    public async Task<KernelResult> RunAsync(KernelEntry entry, int repeat, string matrixDirectory, RunContext context, CancellationToken cancellationToken)
+    /// <param name="progress">Told where the kernel stands (fetching, booting, running) as it changes; null: nobody watches.</param>
+    public async Task<KernelResult> RunAsync(KernelEntry entry, int repeat, string matrixDirectory, RunContext context, CancellationToken cancellationToken,
+        Action<KernelPhase, string?>? progress = null)
     {
+        progress ??= (_, _) => { };
         var fileStem = repeat == 1 ? entry.Name : $"{entry.Name}.{repeat}";
         var scenarios = GuestArguments.ScenariosOf(entry.Machine.Guest);
         var acquireStart = clock.GetTimestamp();
@@ -19,6 +23,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         string initramfs;
         try
         {
+            progress(KernelPhase.Fetching, entry.Source.Describe());
             image = await kernels.GetAsync(entry.Source, matrixDirectory, cancellationToken);
             // A kernel built with its selftests boots the guest image plus them, in /selftests; on
             // its first repetition only: they take minutes under TCG, and they are a second
@@ -59,10 +64,12 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             results.Absolute,
             entry.Machine.NumaNodes,
             SilenceLimit(entry, decision.Accel),
-            entry.Machine.KernelArgs);
+            entry.Machine.KernelArgs,
+            new ScenarioProgress(progress).Add);
 
         var attempts = 1;
         var earlierConsoles = new List<string>();
+        progress(KernelPhase.Booting, null);
         var run = await vms.RunAsync(Request(accel), cancellationToken);
         var report = GuestReportReader.Read(run.ResultLines);
         if (KvmStalled(run, report) && context.Accel.MayFallBack)
@@ -74,6 +81,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             if (KeepConsole(console.Absolute, stalled.Absolute))
                 earlierConsoles.Add(stalled.Relative);
             accel = context.Accel.FallBackToTcg(entry.Name, OutcomeJudge.StopReason(run, entry.Machine.SilenceTimeout));
+            progress(KernelPhase.Booting, $"again ({accel.Accel})");
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
         }
@@ -88,6 +96,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
             if (KeepConsole(console.Absolute, kept.Absolute))
                 earlierConsoles.Add(kept.Relative);
             attempts++;
+            progress(KernelPhase.Booting, $"again ({accel.Accel})");
             run = await vms.RunAsync(Request(accel), cancellationToken);
             report = GuestReportReader.Read(run.ResultLines);
             guestConsole = GuestConsole.ReadFile(console.Absolute);

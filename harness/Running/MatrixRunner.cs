@@ -2,6 +2,7 @@ using Harness.Config;
 using Harness.GuestImage;
 using Harness.Judging;
 using Harness.Records;
+using Harness.Running.Progress;
 
 namespace Harness.Running;
 
@@ -10,8 +11,11 @@ namespace Harness.Running;
 /// time (<see cref="VmParallelism"/>), and writes run.json and summary.md with the rows in the
 /// matrix's order, also when interrupted, so that nothing already learned is lost.
 /// </summary>
-public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests, Action<string> log, TimeProvider clock)
+/// <param name="progress">Told each kernel's phase as it changes (the live view); null: nobody watches.</param>
+public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests, Action<string> log, TimeProvider clock, Action<KernelProgress>? progress = null)
 {
+    readonly Action<KernelProgress> _progress = progress ?? (_ => { });
+
     /// <param name="repeats">How many times each kernel is booted; repeated runs show flaky verdicts.</param>
     /// <param name="jobs">How many kernels boot at once, already clamped (<see cref="VmParallelism"/>).</param>
     public async Task<RunRecord> RunAsync(Matrix matrix, int repeats, string qemuVersion, Vm.AccelResolver accel, HostInfo host, RunFolder folder, CancellationToken cancellationToken, int jobs = 1)
@@ -24,10 +28,15 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
         var results = new KernelResult?[runs.Count];
         var startedAt = new long?[runs.Count];
 
+        string Label(int index) => $"[{index + 1}/{runs.Count}] {(repeats == 1 ? runs[index].Entry.Name : $"{runs[index].Entry.Name} #{runs[index].Repeat}")}";
+
         RunRecord Record() => new(
             RunRecord.CurrentSchemaVersion, folder.RunId, HarnessVersion.Current, started, clock.GetUtcNow(),
             matrix.FilePath, host, Environment(qemuVersion, accel), guestInfo, scenarios, results.OfType<KernelResult>().ToList())
             { MatrixSha256 = folder.Identity.MatrixSha256, Shard = folder.Identity.Shard };
+
+        for (var index = 0; index < runs.Count; index++)
+            _progress(new KernelProgress(Label(index), KernelPhase.Queued));
 
         try
         {
@@ -49,17 +58,19 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
                     failed.Token.ThrowIfCancellationRequested();
                     var (entry, repeat) = runs[index];
                     startedAt[index] = clock.GetTimestamp();
-                    var label = $"[{index + 1}/{runs.Count}] {(repeats == 1 ? entry.Name : $"{entry.Name} #{repeat}")}";
+                    var label = Label(index);
                     log($"{label}: {entry.Source.Describe()}");
                     try
                     {
-                        results[index] = await kernelRun.RunAsync(entry, repeat, directory, context, failed.Token);
+                        results[index] = await kernelRun.RunAsync(entry, repeat, directory, context, failed.Token,
+                            (phase, detail) => _progress(new KernelProgress(label, phase, detail)));
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)
                     {
                         await failed.CancelAsync();
                         throw;
                     }
+                    _progress(new KernelProgress(label, KernelPhase.Done, Verdicts(results[index]!)));
                     log($"{label}: {Verdicts(results[index]!)}");
                 }
             }

@@ -2,6 +2,7 @@ using Harness.GuestImage;
 using Harness.Kernels;
 using Harness.Prerequisites;
 using Harness.Records;
+using Harness.Running.Progress;
 using Harness.Vm;
 
 namespace Harness.Running;
@@ -17,14 +18,15 @@ public sealed class RunSession
     readonly MatrixRunner _runner;
 
     /// <param name="qemuVersion">The version line of <see cref="RunSettings.Qemu"/>, read by the caller.</param>
-    public RunSession(RunSettings settings, string qemuVersion, Action<string> log, TimeProvider clock)
+    /// <param name="progress">Told each kernel's phase as it changes (run's live view); null: nobody watches.</param>
+    public RunSession(RunSettings settings, string qemuVersion, Action<string> log, TimeProvider clock, Action<KernelProgress>? progress = null)
     {
         Settings = settings;
         QemuVersion = qemuVersion;
         Accel = AccelSetup.Create(settings.Accel, settings.Qemu, qemuVersion, settings.CacheRoot, log);
         Kernels = new KernelProvider(settings.CacheRoot, log);
         Guests = new GuestImageBuilder(settings.RepositoryRoot, settings.CacheRoot, log);
-        _runner = new MatrixRunner(new KernelRun(Kernels, new QemuRunner(settings.Qemu), clock), Guests, log, clock);
+        _runner = new MatrixRunner(new KernelRun(Kernels, new QemuRunner(settings.Qemu), clock), Guests, log, clock, progress);
     }
 
     public RunSettings Settings { get; }
@@ -39,12 +41,13 @@ public sealed class RunSession
     /// </summary>
     /// <exception cref="PrerequisiteException">A host program is missing.</exception>
     /// <exception cref="AccelUnavailableException">KVM was chosen explicitly and its device does not open.</exception>
-    public static async Task<RunSession> OpenAsync(RunSettings settings, Action<string> log, TimeProvider clock, CancellationToken ct)
+    public static async Task<RunSession> OpenAsync(RunSettings settings, Action<string> log, TimeProvider clock, CancellationToken ct,
+        Action<KernelProgress>? progress = null)
     {
         CheckPrerequisites(settings);
         var qemuVersion = await new QemuVersion(settings.Qemu).ReadAsync(ct);
         log($"QEMU {qemuVersion}");
-        var session = new RunSession(settings, qemuVersion, log, clock);
+        var session = new RunSession(settings, qemuVersion, log, clock, progress);
         session.Accel.CheckUpFront();
         return session;
     }

@@ -36,7 +36,11 @@ public sealed class QemuRunner(string qemuPath = QemuRunner.DefaultQemu, TimeSpa
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.Merge(
                 PipeTarget.ToFile(request.ResultsLogPath),
-                PipeTarget.ToDelegate(line => stream.Add(line, clock.Elapsed))))
+                PipeTarget.ToDelegate(line =>
+                {
+                    stream.Add(line, clock.Elapsed);
+                    request.ResultLineSeen?.Invoke(line);
+                })))
             .WithStandardErrorPipe(PipeTarget.Merge(
                 PipeTarget.ToStringBuilder(errors),
                 PipeTarget.ToDelegate(kvmError.Add)));

@@ -9,6 +9,7 @@ namespace Harness.Vm;
 /// <param name="SilenceTimeout">How long the console may print nothing new before the guest starts;
 /// null: no such limit (only the boot timeout).</param>
 /// <param name="ExtraKernelArguments">Words the matrix adds to the kernel command line (kernel_args).</param>
+/// <param name="ResultLineSeen">Called with each raw line of the result port as it arrives (the live progress view); null: nobody watches.</param>
 public sealed record VmRequest(
     string KernelImagePath,
     string InitramfsPath,
@@ -22,4 +23,5 @@ public sealed record VmRequest(
     string ResultsLogPath,
     int NumaNodes = 1,
     TimeSpan? SilenceTimeout = null,
-    string ExtraKernelArguments = "");
+    string ExtraKernelArguments = "",
+    Action<string>? ResultLineSeen = null);
