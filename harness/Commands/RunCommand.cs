@@ -2,6 +2,7 @@ using System.CommandLine;
 using Harness.Records;
 using Harness.Reports;
 using Harness.Running;
+using Harness.Running.Progress;
 using Harness.Sharding;
 
 namespace Harness.Commands;
@@ -25,6 +26,7 @@ public static class RunCommand
         command.Options.Add(repeatOption);
         command.Options.Add(options.Jobs);
         command.Options.Add(options.Oversubscribe);
+        command.Options.Add(options.Progress);
         foreach (var option in shardOptions.All)
             command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
@@ -34,14 +36,20 @@ public static class RunCommand
             var settings = whole with { Matrix = cut.Matrix };
             if (cut.Shard is { } shard)
                 Console.WriteLine($"shard {shard}: {string.Join(", ", cut.Matrix.Kernels.Select(k => k.Name))} of the matrix's {shard.MatrixKernels.Count} kernels");
-            var session = await RunSession.OpenAsync(settings, Console.WriteLine, TimeProvider.System, cancellationToken);
+            var live = ProgressModeChoice.ForThisProcess(parse.GetValue(options.Progress)) == ProgressMode.Live
+                ? new LiveProgressSink(Spectre.Console.AnsiConsole.Console, TimeProvider.System)
+                : null;
+            IProgressSink progress = live is null ? new PlainProgressSink(Console.WriteLine) : live;
+            var session = await RunSession.OpenAsync(settings, progress.Line, TimeProvider.System, cancellationToken, progress.Kernel);
             var folder = RunFolder.Create(settings.ResultsRoot, TimeProvider.System.GetUtcNow(), TableExporter.Standard,
                 shardOptions.ReadRunId(parse), cut.MatrixSha256, cut.Shard);
             var repeats = parse.GetValue(repeatOption);
             var parallelism = VmParallelism.For(settings.Matrix, repeats, parse.GetValue(options.Jobs), parse.GetValue(options.Oversubscribe));
             if (parallelism.Note is { } note)
                 Console.WriteLine(note);
-            var record = await session.RunAsync(repeats, folder, cancellationToken, parallelism.Jobs);
+            var record = live is null
+                ? await session.RunAsync(repeats, folder, cancellationToken, parallelism.Jobs)
+                : await live.ShowWhileAsync(() => session.RunAsync(repeats, folder, cancellationToken, parallelism.Jobs), cancellationToken);
             await StepSummary.AppendAsync(record, cancellationToken);
 
             Console.WriteLine();

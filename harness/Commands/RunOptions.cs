@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harness.Config;
 using Harness.Running;
+using Harness.Running.Progress;
 
 namespace Harness.Commands;
 
@@ -24,6 +25,13 @@ public sealed class RunOptions
         Validators = { result => { if (result.GetValueOrDefault<int>() is < 1 or > 64) result.AddError("-j takes a count from 1 to 64"); } },
     };
     public Option<bool> Oversubscribe { get; } = new("--oversubscribe") { Description = "Run -j's VMs at once even when their vCPUs exceed the host's cores." };
+
+    /// <summary>--progress: only <c>run</c> takes it (<see cref="ProgressModeChoice"/>).</summary>
+    public Option<ProgressMode> Progress { get; } = new("--progress")
+    {
+        Description = "live: a table of every kernel's phase redrawn in place; plain: one line per event; auto: live on a terminal, plain in CI or when redirected.",
+        DefaultValueFactory = _ => ProgressMode.Auto,
+    };
 
     /// <exception cref="MatrixException">The matrix is wrong, or names no kernel given with -k.</exception>
     public RunSettings Read(ParseResult parse)
