@@ -338,7 +338,7 @@ def virtme(work):
                             "vmlinuz boot cannot load (virtme-ng expects the kernel's modules, installed on the host or in a built "
                             "tree). The lines that say so: " + " | ".join(dict.fromkeys(reasons[:6])))
     frame.update({"image": str(image.relative_to(CACHE)) if image else None, "guest": str(guest.relative_to(CACHE)) if guest else None,
-                  "attempts": attempts, "overhead_file": str(run_file) if run_file else None})
+                  "attempts": attempts, "overhead_file": str(run_file.relative_to(ROOT)) if run_file else None})
     save("virtme", close(frame))
 
 
