@@ -30,11 +30,7 @@ public static class MergeCommand
             await folder.WriteAsync(record, cancellationToken);
             await StepSummary.AppendAsync(record, cancellationToken);
 
-            Console.Write(PlainTextExporter.Body(ResultTable.From(record)));
-            Console.WriteLine();
-            Console.WriteLine($"merged {shards.Count} shards of run {record.RunId}: {folder.Path}");
-            Console.WriteLine(record.AllMetExpectation ? "every kernel met its expectation" : "some kernels did NOT meet their expectation");
-            return record.AllMetExpectation ? ExitCodes.AllMet : ExitCodes.ExpectationNotMet;
+            return RunEnding.Print(record, $"merged {shards.Count} shards of run {record.RunId}: {folder.Path}");
         });
         return command;
     }

@@ -53,11 +53,7 @@ public static class RunCommand
             await StepSummary.AppendAsync(record, cancellationToken);
 
             Console.WriteLine();
-            Console.Write(PlainTextExporter.Body(ResultTable.From(record)));
-            Console.WriteLine();
-            Console.WriteLine($"results: {folder.Path}");
-            Console.WriteLine(record.AllMetExpectation ? "every kernel met its expectation" : "some kernels did NOT meet their expectation");
-            return record.AllMetExpectation ? ExitCodes.AllMet : ExitCodes.ExpectationNotMet;
+            return RunEnding.Print(record, $"results: {folder.Path}");
         });
         return command;
     }
