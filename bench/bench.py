@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import pathlib
+import re
 import shutil
 import statistics
 import subprocess
@@ -32,7 +33,7 @@ LOCK = os.environ.get("BENCH_LOCK")
 DEBIAN_KERNELS = ["bullseye-5.10", "bookworm-6.1", "trixie-6.12", "sid", "experimental", "sid-numa"]
 OVERHEAD_KERNEL = "bookworm-6.1"
 DETECTION_KERNEL = "control-5.10-fork"
-PAIRS = 5
+PAIRS = int(os.environ.get("BENCH_PAIRS", "5"))  # fewer only to try the benchmark out
 DETECTION_RUNS = 20
 
 
@@ -307,6 +308,39 @@ def detection(work):
 
 # --- virtme-ng --------------------------------------------------------------------------------
 
+def apt_options(suite):
+    """apt-get's -o settings for the harness's own apt state of a suite (its lists, the host's mirror)."""
+    state = CACHE / "apt" / suite
+    options = [f"Dir::State={state}", f"Dir::State::Lists={state / 'lists'}", f"Dir::State::status={state / 'status'}",
+               f"Dir::Cache={state / 'cache'}", f"Dir::Cache::pkgcache={state / 'cache' / 'pkgcache.bin'}", "Dir::Cache::srcpkgcache=",
+               f"Dir::Etc::sourcelist={state / 'sources.list'}", f"Dir::Etc::sourceparts={state / 'sources.list.d'}",
+               "Debug::NoLocking=1", "APT::Architecture=amd64", "Acquire::Languages=none",
+               # The download lands in a folder of ours that apt's unprivileged _apt user cannot write.
+               "APT::Sandbox::User=root"]
+    return [word for option in options for word in ("-o", option)]
+
+
+def kernel_root(work, run):
+    """The kernel's whole package unpacked into a folder of its own: virtme-ng finds the modules (9p,
+    virtio) beside the image and builds its initramfs from them, and the host's /boot and /lib/modules
+    stay untouched."""
+    provenance = run["kernels"][0]["provenance"]["debian"]
+    root = work / "vng-root"
+    if not root.exists():
+        deb_folder = work / "vng-deb"
+        deb_folder.mkdir(exist_ok=True)
+        subprocess.run(["apt-get", *apt_options(provenance["suite"]), "download", f"{provenance['package']}={provenance['version']}"],
+                       cwd=deb_folder, check=True, stdout=subprocess.DEVNULL)
+        deb = next(deb_folder.glob("*.deb"))
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    return next(root.glob("boot/vmlinuz-*")), provenance
+
+
+def ktap_results(log):
+    text = pathlib.Path(log).read_text(errors="replace")
+    return [line for line in text.splitlines() if re.match(r"^(not )?ok \d+ ", line)]
+
+
 def virtme(work):
     frame = part_frame("virtme")
     vng = shutil.which("vng")
@@ -316,29 +350,35 @@ def virtme(work):
         save("virtme", close(frame))
         return
     frame["version"] = subprocess.run([vng, "--version"], capture_output=True, text=True).stdout.strip()
-    run_file = next(iter(sorted(RAW.glob("overhead.json"))), None)
-    kernel = CACHE / "kernels" / "debian"
-    image = next(iter(sorted(kernel.glob("linux-image-6.1.0-*/vmlinuz"))), None)
-    guest = next(iter(sorted((CACHE / "guest").glob("publish-*/guest"))), None)
-    attempts = []
-    for name, argv in [
-        ("vng --run IMAGE --exec GUEST", [vng, "--run", str(image), "--disable-kvm", "--cpus", "4", "--memory", "512M", "--verbose",
-                                          "--exec", f"{guest} --seconds 8"]),
-    ]:
-        seconds, status, _ = timed(heavy(argv), log=work / "virtme.log")
-        tail = (work / "virtme.log").read_text(errors="replace").splitlines()[-15:]
-        attempts.append({"command": name, "seconds": seconds, "exit_status": status, "output_tail": tail})
-        print(f"virtme: {name}: exit {status} in {seconds:.1f} s", flush=True)
-    log = (work / "virtme.log").read_text(errors="replace")
-    reasons = [line.strip() for line in log.splitlines()
-               if any(word in line for word in ("Cannot open root device", "Unable to mount root", "failed to start virtiofsd", "Kernel panic", "unknown filesystem type"))]
-    if reasons:
-        frame["verdict"] = ("No ratio: virtme-ng did not run the guest. It shares the host's root filesystem with the guest over "
-                            "virtiofs (virtiofsd is not installed here) or else 9p, and Debian's kernel has 9p as a module, which a bare "
-                            "vmlinuz boot cannot load (virtme-ng expects the kernel's modules, installed on the host or in a built "
-                            "tree). The lines that say so: " + " | ".join(dict.fromkeys(reasons[:6])))
-    frame.update({"image": str(image.relative_to(CACHE)) if image else None, "guest": str(guest.relative_to(CACHE)) if guest else None,
-                  "attempts": attempts, "overhead_file": str(run_file.relative_to(ROOT)) if run_file else None})
+    results = work / "virtme-harness"
+    harness_seconds, vng_seconds, pairs = [], [], []
+    image = provenance = guest = None
+    for pair in range(1, PAIRS + 1):
+        seconds, status, _ = timed(heavy(harness("run", "-k", OVERHEAD_KERNEL, "--results", str(results))), log=work / f"virtme-harness-{pair}.log")
+        folder, run = latest_run(results)
+        if image is None:
+            image, provenance = kernel_root(work, run)
+            guest = CACHE / "guest" / f"publish-{run['guest']['content_hash']}" / "guest"
+        info = run["kernels"][0]["guest_info"]
+        # The guest as the harness's boot ran it: the same depth, seed and threads; virtme-ng runs it
+        # from the host's root filesystem, shared read-only over 9p.
+        command = f"{guest} --depth {info['depth']} --seed {info['seed']} --threads {info['threads']}"
+        log = work / f"virtme-vng-{pair}.log"
+        other, other_status, _ = timed(heavy([vng, "--run", str(image), "--disable-kvm", "--cpus", "4", "--memory", "512M", "--exec", command]), log=log)
+        results_lines = ktap_results(log)
+        harness_seconds.append(seconds)
+        vng_seconds.append(other)
+        pairs.append({"pair": pair, "harness_seconds": seconds, "harness_status": status, "vng_seconds": other, "vng_status": other_status,
+                      "vng_results": len(results_lines), "vng_not_ok": sum(1 for line in results_lines if line.startswith("not ok")),
+                      "harness_results": len(run["kernels"][0]["scenarios"])})
+        print(f"virtme pair {pair}: harness {seconds:.1f} s, vng {other:.1f} s (exit {other_status}, {len(results_lines)} results)", flush=True)
+    frame.update({
+        "kernel": OVERHEAD_KERNEL, "identity": f"{provenance['package']}={provenance['version']}",
+        "harness_command": shown("run", "-k", OVERHEAD_KERNEL),
+        "vng_command": "vng --run <unpacked package>/boot/vmlinuz-* --disable-kvm --cpus 4 --memory 512M --exec \"<guest> --depth D --seed S --threads T\"",
+        "pairs": pairs, "harness": summary(harness_seconds), "vng": summary(vng_seconds),
+        "ratio_of_medians": statistics.median(vng_seconds) / statistics.median(harness_seconds),
+    })
     save("virtme", close(frame))
 
 
@@ -484,13 +524,20 @@ def markdown(d):
         lines += ["## virtme-ng", ""]
         if not v["installed"]:
             lines += [v["why_not"], ""]
+        elif "pairs" not in v:
+            lines += ["Not measured with this version of the benchmark: run `python3 bench/bench.py virtme`.", ""]
         else:
             lines += [f"{v['version']}, from Debian trixie's package (Debian 12 has none; it is architecture all and its dependencies are in Debian 12). "
-                      f"Same kernel image ({v['image']}) and the guest program ({v['guest']}), TCG. {loads(v)}.", ""]
-            for a in v["attempts"]:
-                lines += [f"`{a['command']}`: exit {a['exit_status']} after {a['seconds']:.1f} s. Its last lines:", "", "```", *a["output_tail"], "```", ""]
-            if "verdict" in v:
-                lines += [v["verdict"], ""]
+                      f"{v['kernel']} ({v['identity']}), {v['harness']['n']} alternating pairs: `{v['harness_command']}`, then `{v['vng_command']}`: "
+                      "the same kernel image, the same guest program with the harness boot's own depth, seed and threads, TCG, 4 vCPUs, 512 MiB. "
+                      "virtme-ng boots the image with the package's own modules (unpacked into a folder of the benchmark's, never into the host's "
+                      "/lib/modules) and shares the host's root filesystem with the guest over 9p. "
+                      f"Wall time from the start of each process to its end. {loads(v)}.", "",
+                      "| | min | median | max |", "| --- | --- | --- | --- |",
+                      f"| harness run | {s(v['harness']['min'])} s | {s(v['harness']['median'])} s | {s(v['harness']['max'])} s |",
+                      f"| virtme-ng | {s(v['vng']['min'])} s | {s(v['vng']['median'])} s | {s(v['vng']['max'])} s |", "",
+                      f"Ratio of medians, virtme-ng to harness: **{v['ratio_of_medians']:.2f}**. Results each virtme-ng boot printed (of the harness's "
+                      f"{v['pairs'][0]['harness_results']}): " + ", ".join(f"{p['vng_results']} ({p['vng_not_ok']} not ok)" for p in v["pairs"]) + ".", ""]
     if "repeat" in d:
         r = d["repeat"]
         lines += ["## Ten boots of each Debian kernel", "",
