@@ -31,10 +31,22 @@ public static class QemuArguments
         return args;
     }
 
+    /// <summary>
+    /// Under TCG, QEMU's default CPU (qemu64) plus RDRAND, which TCG emulates from the host's
+    /// getrandom. Without it a kernel of 5.18 or newer starts with its random pool unseeded, and the
+    /// guest's first /dev/urandom read (the .NET runtime's string-hash seed, before the first
+    /// scenario) waits while the kernel gathers timer jitter: 1.2 to 1.8 s of every boot under TCG
+    /// ("random: crng init done" just before the first scenario; bench/RESULTS.md's "/init to first
+    /// line" of the built 7.2 kernels). With RDRAND the kernel seeds its pool at boot (random.trust_cpu
+    /// is on by default), as on any x86 host since 2012 and under KVM's -cpu host. The instruction
+    /// feeds only the random pool, nothing rseq touches.
+    /// </summary>
+    const string TcgCpu = "qemu64,+rdrand";
+
     static IEnumerable<string> AccelArguments(Accel accel) => accel switch
     {
         Accel.Kvm => ["-accel", "kvm", "-cpu", "host"],
-        Accel.Tcg => ["-accel", "tcg,thread=multi"],
+        Accel.Tcg => ["-accel", "tcg,thread=multi", "-cpu", TcgCpu],
         _ => throw new ArgumentOutOfRangeException(nameof(accel), accel, "unknown accelerator"),
     };
 

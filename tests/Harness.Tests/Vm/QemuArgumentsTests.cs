@@ -37,7 +37,14 @@ public class QemuArgumentsTests
 
         Assert.That(ValuesOf(args, "-M"), Is.EqualTo(new[] { "q35" }));
         Assert.That(ValuesOf(args, "-accel"), Is.EqualTo(new[] { "tcg,thread=multi" }));
-        Assert.That(args, Does.Not.Contain("-cpu"));
+    }
+
+    [Test]
+    public void TCG_emulates_QEMUs_default_CPU_with_RDRAND_so_the_kernel_seeds_its_random_pool_at_boot()
+    {
+        var args = QemuArguments.Build(Request(Accel.Tcg));
+
+        Assert.That(ValuesOf(args, "-cpu"), Is.EqualTo(new[] { "qemu64,+rdrand" }));
     }
 
     [Test]
