@@ -10,7 +10,7 @@ namespace Harness.GuestImage;
 internal static class GuestContentHash
 {
     /// <summary>Bump when the image layout or the way it is written changes.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private static readonly string[] SourceFolders = ["guest", "protocol"];
     private static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Packages.props", "global.json"];

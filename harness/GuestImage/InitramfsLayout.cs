@@ -14,6 +14,8 @@ internal static class InitramfsLayout
         List<CpioEntry> files =
         [
             CpioEntry.File("init", System.Text.Encoding.UTF8.GetBytes(initScript), CpioEntry.Executable),
+            // /init's mount points, here so that it need not run mkdir (a fork and exec under TCG).
+            .. InitScript.MountPoints.Select(CpioEntry.Directory),
             CpioEntry.File("bin/busybox", busybox, CpioEntry.Executable),
             CpioEntry.File(InitScript.GuestPath, guestBinary, CpioEntry.Executable),
             // The kernel opens /dev/console for PID 1 before /init mounts devtmpfs; the built-in

@@ -43,6 +43,15 @@ public class InitramfsLayoutTests
     }
 
     [Test]
+    public void The_mount_points_of_init_are_directories_of_the_image_once_each()
+    {
+        var entries = Compose();
+
+        foreach (var mountPoint in InitScript.MountPoints)
+            Assert.That(entries.Where(e => e.Path == mountPoint).Select(e => e.Kind), Is.EqualTo(new[] { CpioEntryKind.Directory }), mountPoint);
+    }
+
+    [Test]
     public void The_composed_tree_is_accepted_by_the_writer()
     {
         Assert.That(() => CpioNewcWriter.Write(Stream.Null, Compose()), Throws.Nothing);
