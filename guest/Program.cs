@@ -1,3 +1,4 @@
+using Guest.Boot;
 using Guest.Cli;
 using Guest.Output;
 using Guest.Rseq;
@@ -23,11 +24,14 @@ if (arguments.List)
     return 0;
 }
 
+var libc = LibC.Load();
+// First, before anything of the runtime reads /dev/urandom (see RandomPoolSeed).
+RandomPoolSeed.Prepare(libc, runsAsVmGuest: arguments.KernelCommandLinePath is not null);
+
 var kernelCommandLine = arguments.KernelCommandLinePath is null ? null : File.ReadAllText(arguments.KernelCommandLinePath);
 if (!OptionsResolver.TryResolve(arguments, kernelCommandLine, Environment.TickCount64, out var options, out error))
     return UsageError(error);
 
-var libc = LibC.Load();
 var syscalls = new Syscalls(libc);
 var registrar = new RseqRegistrar(libc, syscalls, arguments.AbiV2Child ? RseqAbi.V2 : RseqAbi.V1);
 if (arguments.LegacyProbe)

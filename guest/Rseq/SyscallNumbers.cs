@@ -7,6 +7,7 @@ internal static class SyscallNumbers
     public const int SchedYield = 24;
     public const int Uname = 63;
     public const int GetRusage = 98;
+    public const int SchedSetScheduler = 144;
     public const int GetTid = 186;
     public const int SchedSetAffinity = 203;
     public const int GetCpu = 309;

@@ -14,8 +14,14 @@ internal sealed unsafe class LegacyProbe(LibC libc, Syscalls syscalls, RseqRegis
     /// <summary>Enough survivals to be sure; stopping there keeps a faulty kernel's run short.</summary>
     const int SurvivalsToStop = 20;
 
-    /// <summary>Long enough that the sleep always blocks (a context switch), short enough for hundreds of them.</summary>
-    const long SleepNanoseconds = 1_000_000;
+    /// <summary>
+    /// Long enough that the sleep nearly always blocks (a context switch), short enough for hundreds
+    /// of them. What is checked is the switch, not its length: a sleep that did not block is counted
+    /// apart (SleepClassifier) and never stands for one. It was 1 ms, which made 500 switched sleeps
+    /// cost over 0.5 s under TCG; the pinned probe's CPU is idle meanwhile, so a shorter sleep only
+    /// wakes it sooner.
+    /// </summary>
+    const long SleepNanoseconds = 100_000;
 
     /// <param name="duration">The cap.</param>
     /// <param name="stressMultiple">

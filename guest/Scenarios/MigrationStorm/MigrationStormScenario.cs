@@ -90,6 +90,8 @@ internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls, RseqA
         var evidence = new List<string>();
         if (migrator.FailedExample is not null)
             evidence.Add(migrator.FailedExample);
+        if (migrator.PriorityNote is not null)
+            evidence.Add(migrator.PriorityNote);
         return evidence;
     }
 }
