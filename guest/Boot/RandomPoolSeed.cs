@@ -25,6 +25,15 @@ namespace Guest.Boot;
 /// nothing either. Kernels before 5.6 lack GRND_INSECURE; their /dev/urandom never blocks, so there
 /// is nothing to gain and nothing is credited.
 /// </para>
+/// <para>
+/// Once the pool is ready the kernel flips its crng_is_ready static key from a worker, live-patching
+/// every site with text_poke; multi-threaded TCG races that patching, and a vCPU that runs a site
+/// meanwhile can oops on the planted int3 (the README's "When a kernel bug struck"). It did once
+/// here, in crng_make_state, when the guest read /dev/urandom right after crediting. The jitter
+/// loop the credit replaces ended the same way (the guest read at once). So after crediting, the
+/// guest sleeps <see cref="QuietPeriod"/> without touching the kernel's random code: the worker
+/// patches a handful of sites in three rounds of IPIs, milliseconds even under TCG.
+/// </para>
 /// </remarks>
 internal static unsafe class RandomPoolSeed
 {
@@ -57,6 +66,9 @@ internal static unsafe class RandomPoolSeed
     const int GrndInsecure = 0x4;
     const int ErrnoAgain = 11;
 
+    /// <summary>How long the guest stays quiet after crediting, while the kernel patches its static key.</summary>
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(200);
+
     /// <summary>RNDADDENTROPY: _IOW('R', 0x03, int[2]) of linux/random.h.</summary>
     public const uint AddEntropyRequest = (1u << 30) | (8u << 16) | ((uint)'R' << 8) | 0x03u;
 
@@ -73,7 +85,11 @@ internal static unsafe class RandomPoolSeed
             if (libc.Syscall(GetRandom, (nint)bytes, SeedBytes, GrndInsecure, 0, 0) != SeedBytes)
                 return Outcome.NotCredited;
         }
-        return Credit(libc, seed) && IsReady(libc) ? Outcome.Credited : Outcome.NotCredited;
+        if (!Credit(libc, seed))
+            return Outcome.NotCredited;
+        // Before anything else, and before IsReady's getrandom runs a patched site (see the remarks).
+        Thread.Sleep(QuietPeriod);
+        return IsReady(libc) ? Outcome.Credited : Outcome.NotCredited;
     }
 
     /// <summary>The pool is initialised: a non-blocking getrandom gives bytes instead of EAGAIN.</summary>

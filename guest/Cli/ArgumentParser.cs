@@ -1,3 +1,4 @@
+using Guest.Running;
 using Guest.Scenarios.AbiV2;
 using Guest.Scenarios.LegacyCpuIdStart;
 
@@ -29,6 +30,10 @@ internal static class ArgumentParser
                 case LegacyProbeLauncher.ProbeOption:
                     // Hidden from --help: only the guest itself passes it, to the copy it starts.
                     arguments = arguments with { LegacyProbe = true };
+                    continue;
+                case RseqOffChild.ServeOption:
+                    // Hidden from --help: only the guest itself passes it, to the copy it starts.
+                    arguments = arguments with { RseqOffChild = true };
                     continue;
                 case AbiV2Child.Option:
                     // Hidden from --help: only a _v2 scenario passes it, to the copy it starts.

@@ -1,4 +1,5 @@
 using Guest.Rseq;
+using Guest.Running;
 using Guest.Scenarios.AbiV2;
 using Guest.Scenarios.AffinityPin;
 using Guest.Scenarios.CsAbort;
@@ -11,7 +12,8 @@ using Protocol;
 namespace Guest.Scenarios;
 
 /// <summary>Maps a scenario name to its implementation: one switch, no reflection, trimming-safe.</summary>
-internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistrar registrar)
+/// <param name="rseqOffChild">The copy of the guest that legacy_cpu_id_start and the _v2 scenarios share.</param>
+internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistrar registrar, RseqOffChild rseqOffChild)
 {
     /// <summary>The scenario of that name, or null when the guest does not know it.</summary>
     public IScenario? Create(string name) => name switch
@@ -19,12 +21,12 @@ internal sealed class ScenarioCatalog(LibC libc, Syscalls syscalls, RseqRegistra
         ScenarioNames.ForkCpuId => WithRseqLength(new ForkCpuIdScenario(libc, syscalls, registrar)),
         ScenarioNames.AffinityPin => WithRseqLength(new AffinityPinScenario(libc, syscalls, registrar)),
         ScenarioNames.MigrationStorm => WithRseqLength(new MigrationStormScenario(libc, syscalls, registrar.Abi)),
-        ScenarioNames.LegacyCpuIdStart => new LegacyCpuIdStartScenario(),
+        ScenarioNames.LegacyCpuIdStart => new LegacyCpuIdStartScenario(rseqOffChild),
         ScenarioNames.NodeIdMmCid => WithRseqLength(new NodeIdMmCidScenario(libc, syscalls, registrar)),
         ScenarioNames.CsAbort => WithRseqLength(new CsAbortScenario(libc, syscalls, registrar)),
         // The child reports rseq_len itself, from its own registrations.
         ScenarioNames.MigrationStormV2 or ScenarioNames.NodeIdMmCidV2 or ScenarioNames.CsAbortV2 =>
-            new AbiV2Scenario(name, ScenarioNames.AbiV1TwinOf(name)!, syscalls),
+            new AbiV2Scenario(name, ScenarioNames.AbiV1TwinOf(name)!, syscalls, rseqOffChild),
         _ => null,
     };
 

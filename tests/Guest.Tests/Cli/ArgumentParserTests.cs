@@ -63,6 +63,15 @@ public class ArgumentParserTests
     }
 
     [Test]
+    public void The_hidden_rseq_off_child_option_is_recognised_and_not_in_the_help()
+    {
+        var arguments = Parse("--internal-rseq-off-child");
+
+        Assert.That(arguments.RseqOffChild, Is.True);
+        Assert.That(UsageText.Value, Does.Not.Contain("--internal-rseq-off-child"));
+    }
+
+    [Test]
     public void An_unknown_option_is_an_error_that_names_it()
     {
         Assert.That(ArgumentParser.TryParse(["--seconds", "1", "--frobnicate"], out _, out var error), Is.False);

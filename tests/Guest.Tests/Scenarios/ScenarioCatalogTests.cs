@@ -1,4 +1,5 @@
 using Guest.Rseq;
+using Guest.Running;
 using Guest.Scenarios;
 using Protocol;
 
@@ -11,7 +12,8 @@ public class ScenarioCatalogTests
     {
         var libc = LibC.Load();
         var syscalls = new Syscalls(libc);
-        var catalog = new ScenarioCatalog(libc, syscalls, new RseqRegistrar(libc, syscalls, RseqAbi.V1));
+        using var rseqOffChild = new RseqOffChild();
+        var catalog = new ScenarioCatalog(libc, syscalls, new RseqRegistrar(libc, syscalls, RseqAbi.V1), rseqOffChild);
 
         foreach (var name in ScenarioNames.All)
             Assert.That(catalog.Create(name)?.Name, Is.EqualTo(name));
