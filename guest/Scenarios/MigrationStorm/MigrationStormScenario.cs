@@ -76,14 +76,14 @@ internal sealed class MigrationStormScenario(LibC libc, Syscalls syscalls, RseqA
     }
 
     /// <summary>
-    /// One migrator per two workers, each with its own workers (<see cref="StormPartition"/>). A
+    /// One migrator per two workers, each with its own workers (<see cref="MigratorPartition"/>). A
     /// re-pin of a running worker waits until that worker's CPU has moved it, and under TCG on a
     /// busy host that CPU's vCPU thread may wait for the host: one migrator spent 4 ms of every
     /// re-pin waiting (586 migrations in 3 s on sid), two overlap their waits (1997 in 3 s). A worker
     /// still has one migrator, which alone bumps its sequence, so its rounds are judged as before.
     /// </summary>
     StormMigrator[] Migrators(StormSlot[] slots, IReadOnlyList<int> cpus, long seed, StormControl control) =>
-        [.. StormPartition.Of(slots, StormPartition.MigratorsFor(slots.Length))
+        [.. MigratorPartition.Of(slots, MigratorPartition.MigratorsFor(slots.Length))
             .Select((own, index) => new StormMigrator(libc, own, cpus, seed + index, control))];
 
     static Thread Start(string name, ThreadStart body)

@@ -1,8 +1,8 @@
-using Guest.Scenarios.MigrationStorm;
+using Guest.Scenarios;
 
-namespace Guest.Tests.Scenarios.MigrationStorm;
+namespace Guest.Tests.Scenarios;
 
-public class StormPartitionTests
+public class MigratorPartitionTests
 {
     [TestCase(1, 1)]
     [TestCase(2, 1)]
@@ -12,7 +12,7 @@ public class StormPartitionTests
     [TestCase(8, 4)]
     public void There_is_one_migrator_per_two_workers_and_never_none(int workers, int migrators)
     {
-        Assert.That(StormPartition.MigratorsFor(workers), Is.EqualTo(migrators));
+        Assert.That(MigratorPartition.MigratorsFor(workers), Is.EqualTo(migrators));
     }
 
     [TestCase(1)]
@@ -25,7 +25,7 @@ public class StormPartitionTests
         // could take a raced round for a quiet one.
         var indexes = Enumerable.Range(0, workers).ToArray();
 
-        var parts = StormPartition.Of(indexes, StormPartition.MigratorsFor(workers));
+        var parts = MigratorPartition.Of(indexes, MigratorPartition.MigratorsFor(workers));
 
         Assert.That(parts.SelectMany(part => part).Order(), Is.EqualTo(indexes));
         Assert.That(parts, Has.All.Not.Empty);

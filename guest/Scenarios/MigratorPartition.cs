@@ -1,7 +1,10 @@
-namespace Guest.Scenarios.MigrationStorm;
+namespace Guest.Scenarios;
 
-/// <summary>Shares the workers out among the migrators, so that each worker has exactly one.</summary>
-internal static class StormPartition
+/// <summary>
+/// Shares the workers of migration_storm and cs_abort out among their migrators, so that each worker
+/// has exactly one.
+/// </summary>
+internal static class MigratorPartition
 {
     /// <summary>One migrator per two workers, at least one.</summary>
     public static int MigratorsFor(int workers) => Math.Max(1, workers / 2);
