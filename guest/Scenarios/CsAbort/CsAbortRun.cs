@@ -37,25 +37,19 @@ internal sealed class CsAbortRun(
             started[thread].Start();
         }
         ready.Wait();
-        // One migrator per two workers, each moving only its own (as migration_storm's, see
-        // MigratorPartition): a re-pin of a running worker waits for that worker's vCPU, and under TCG
-        // a second migrator overlaps those waits, so the preemptions (and the aborts) come sooner.
-        var parts = MigratorPartition.Of(tids, MigratorPartition.MigratorsFor(threads));
-        var migrators = parts.Select((_, index) => new CsMigrator(threadCalls, new Random(unchecked((int)settings.Seed + index)))).ToArray();
+        var migrator = new CsMigrator(threadCalls, new Random(unchecked((int)settings.Seed)));
         Volatile.Write(ref deadline, Stopwatch.GetTimestamp() + (long)(settings.Duration.TotalSeconds * Stopwatch.Frequency));
         go.Set();
-        var migratorThreads = parts.Select((own, index) => new Thread(() => migrators[index].Run(own, settings.Cpus, Volatile.Read(ref deadline), stop))
+        var migratorThread = new Thread(() => migrator.Run(tids, settings.Cpus, Volatile.Read(ref deadline), stop))
         {
             IsBackground = true,
             Name = "cs migrator",
-        }).ToArray();
-        foreach (var migratorThread in migratorThreads)
-            migratorThread.Start();
+        };
+        migratorThread.Start();
         // A thread without a registration decides the outcome on its own: no point stressing on.
         StressWait.Until(() => problems.Any(problem => problem is not null) || Enough(workers, settings.StressMultiple), settings.Duration);
         stop.Set();
-        foreach (var migratorThread in migratorThreads)
-            migratorThread.Join();
+        migratorThread.Join();
         foreach (var thread in started)
             thread.Join();
 
@@ -64,7 +58,7 @@ internal sealed class CsAbortRun(
             counts.Sum(count => count.Increments),
             counts.Sum(count => count.Aborts),
             counts.Sum(count => count.CpuIdOutOfRange),
-            migrators.Sum(migrator => migrator.Repins),
+            migrator.Repins,
             counts.Sum(count => count.InvoluntarySwitches),
             counts.Sum(count => count.UnarmedIncrements),
             [.. counts.Select(count => $"{count.Increments}/{count.Aborts}/{count.InvoluntarySwitches}")],

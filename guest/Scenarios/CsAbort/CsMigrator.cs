@@ -4,7 +4,7 @@ using Guest.Rseq;
 namespace Guest.Scenarios.CsAbort;
 
 /// <summary>
-/// Re-pins random workers of its own (no other migrator moves them) to random CPUs until the deadline: every move of a worker that is inside
+/// Re-pins random workers to random CPUs until the deadline: every move of a worker that is inside
 /// its critical section must abort it, and workers piled onto one CPU preempt each other.
 /// </summary>
 internal sealed class CsMigrator(ThreadSyscalls threadCalls, Random random)
