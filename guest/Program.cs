@@ -35,8 +35,9 @@ if (arguments.RseqOffChild)
         // A request is a command line of the guest (the legacy probe, or a _v2 scenario's twin).
         if (!ArgumentParser.TryParse(requestWords, out var request, out var requestError))
             throw new InvalidOperationException($"bad request to the rseq-off child: {requestError}");
-        using var unused = new RseqOffChild();
-        Run(request, libc, unused);
+        // The probe and the _v2 twins start no child of their own: this one is never started.
+        using var noChild = new RseqOffChild();
+        Run(request, libc, noChild);
     });
 }
 

@@ -100,7 +100,7 @@ internal sealed class RseqOffChild : IDisposable
 
     ChildProcessRun Killed(Process child, StringBuilder output)
     {
-        child.Kill();
+        Kill(child);
         child.WaitForExit();
         var run = new ChildProcessRun(null, output.ToString(), errors!.Result);
         Forget(child);
@@ -129,9 +129,21 @@ internal sealed class RseqOffChild : IDisposable
         }
         if (!child.WaitForExit(ExitTimeout))
         {
-            child.Kill();
+            Kill(child);
             child.WaitForExit();
         }
         Forget(child);
+    }
+
+    static void Kill(Process child)
+    {
+        try
+        {
+            child.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited on its own meanwhile.
+        }
     }
 }
