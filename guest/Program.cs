@@ -1,4 +1,3 @@
-using Guest.Boot;
 using Guest.Cli;
 using Guest.Output;
 using Guest.Rseq;
@@ -25,8 +24,6 @@ if (arguments.List)
 }
 
 var libc = LibC.Load();
-// First, before anything of the runtime reads /dev/urandom (see RandomPoolSeed).
-RandomPoolSeed.Prepare(libc, runsAsVmGuest: arguments.KernelCommandLinePath is not null);
 
 if (arguments.RseqOffChild)
 {
