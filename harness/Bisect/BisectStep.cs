@@ -71,7 +71,7 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
 
         var image = new KernelImage(build.ImagePath, $"{commit} (built in place)", FromCache: false, Provenance: new KernelProvenance(TreeCommit: commit));
         var run = new KernelRun(new BuiltKernel(image), new QemuRunner(session.Settings.Qemu), clock);
-        var result = await _boots.RunAsync(run, EntryFor(settings, shortCommit), settings.TreePath, settings.Scenarios, settings.Repeats, shortCommit, cancellationToken);
+        var result = await _boots.RunAsync(run, EntryFor(settings, shortCommit), settings.Scenarios, settings.Repeats, shortCommit, cancellationToken);
         return new StepRecord(commit, subject, author, result.Decision.Verdict, result.Decision.Evidence, buildSeconds, result.VmSeconds, result.Boots, result.Consoles);
     }
 

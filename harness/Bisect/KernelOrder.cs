@@ -19,7 +19,7 @@ public static class KernelOrder
         var found = new List<OrderedKernel>();
         foreach (var entry in matrix.Kernels)
         {
-            var image = await kernels.GetAsync(entry.Source, matrix.DirectoryPath, cancellationToken);
+            var image = await kernels.GetAsync(entry.Source, cancellationToken);
             var release = await KernelRelease.ReadAsync(image.ImagePath, cancellationToken)
                 ?? throw new BisectInputException($"{matrix.FilePath}: kernel {entry.Name}: its image {image.ImagePath} carries no version string, so it has no place in version order");
             log($"{entry.Name}: {release}");

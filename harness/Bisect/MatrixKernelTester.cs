@@ -23,8 +23,7 @@ public sealed class MatrixKernelTester(RunSession session, MatrixBisectSettings 
     public async Task<StepRecord> TestAsync(OrderedKernel kernel, CancellationToken cancellationToken)
     {
         var entry = EntryFor(kernel.Entry, settings);
-        var matrixDirectory = session.Settings.Matrix.DirectoryPath;
-        var image = await session.Kernels.GetAsync(entry.Source, matrixDirectory, cancellationToken);
+        var image = await session.Kernels.GetAsync(entry.Source, cancellationToken);
         var key = new StepCacheKey("image " + await FileSha256.ComputeAsync(image.ImagePath, cancellationToken), [], [], "",
             settings.Scenarios, HarnessVersion.Current, settings.Repeats, entry.Machine.Cpus, entry.Machine.Guest.CapSeconds, entry.Machine.Guest.Depth.ToString(), entry.Machine.Guest.StressMultiple);
         StepRecord record;
@@ -37,7 +36,7 @@ public sealed class MatrixKernelTester(RunSession session, MatrixBisectSettings 
         else
         {
             var clockOfBoots = Stopwatch.StartNew();
-            var result = await _boots.RunAsync(_run, entry, matrixDirectory, settings.Scenarios, settings.Repeats, kernel.Name, cancellationToken);
+            var result = await _boots.RunAsync(_run, entry, settings.Scenarios, settings.Repeats, kernel.Name, cancellationToken);
             record = new StepRecord(kernel.Name, kernel.Release, kernel.Entry.Source.Describe(), result.Decision.Verdict, result.Decision.Evidence,
                 BuildSeconds: 0, result.VmSeconds, result.Boots, result.Consoles);
             await _cache.StoreAsync(key, record, cancellationToken);

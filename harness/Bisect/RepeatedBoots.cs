@@ -15,7 +15,7 @@ public sealed class RepeatedBoots(RunSession session, RunFolder folder, Action<s
     Task<GuestImage.GuestImage>? _guest;
 
     /// <param name="label">How the log names the kernel (a short commit, a matrix kernel's name).</param>
-    public async Task<BootsResult> RunAsync(KernelRun run, KernelEntry entry, string matrixDirectory, IReadOnlyList<string> scenarios, int repeats, string label, CancellationToken cancellationToken)
+    public async Task<BootsResult> RunAsync(KernelRun run, KernelEntry entry, IReadOnlyList<string> scenarios, int repeats, string label, CancellationToken cancellationToken)
     {
         var guest = await (_guest ??= session.Guests.BuildAsync(cancellationToken));
         var boots = new List<BootOutcome>();
@@ -25,7 +25,7 @@ public sealed class RepeatedBoots(RunSession session, RunFolder folder, Action<s
         {
             // A new seed per boot: repeats are there to give a flaky failure more chances.
             var context = new RunContext(session.Accel, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
-            var result = await run.RunAsync(entry, repeat, matrixDirectory, context, cancellationToken);
+            var result = await run.RunAsync(entry, repeat, context, cancellationToken);
             var boot = BootOutcome.From(result, scenarios);
             boots.Add(boot);
             if (result.ConsoleLog is { } console)

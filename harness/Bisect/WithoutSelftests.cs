@@ -10,6 +10,6 @@ namespace Harness.Bisect;
 /// </summary>
 sealed class WithoutSelftests(IKernelSupplier kernels) : IKernelSupplier
 {
-    public async Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
-        await kernels.GetAsync(source, matrixDirectory, cancellationToken) with { SelftestsDirectory = null };
+    public async Task<KernelImage> GetAsync(KernelSource source, CancellationToken cancellationToken) =>
+        await kernels.GetAsync(source, cancellationToken) with { SelftestsDirectory = null };
 }

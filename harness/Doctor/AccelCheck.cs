@@ -75,7 +75,7 @@ public sealed class AccelCheck(RunSession session, string probeConsolePath)
         try
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var image = await session.Kernels.GetAsync(entry.Source, session.Settings.Matrix.DirectoryPath, ct);
+            var image = await session.Kernels.GetAsync(entry.Source, ct);
             var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
             var how = entry.Source switch
             {

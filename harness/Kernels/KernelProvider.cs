@@ -35,7 +35,7 @@ public sealed class KernelProvider : IKernelSupplier
             new DebianSourceFetcher(root, suites, say));
     }
 
-    public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken ct) =>
+    public Task<KernelImage> GetAsync(KernelSource source, CancellationToken ct) =>
         source switch
         {
             PathKernelSource path => PathKernels.GetAsync(path, ct),

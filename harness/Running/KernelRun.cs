@@ -12,7 +12,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
 {
     /// <param name="repeat">Which repetition of this kernel this is (1-based); files of later ones carry its number.</param>
     /// <param name="progress">Told where the kernel stands (fetching, booting, running) as it changes; null: nobody watches.</param>
-    public async Task<KernelResult> RunAsync(KernelEntry entry, int repeat, string matrixDirectory, RunContext context, CancellationToken cancellationToken,
+    public async Task<KernelResult> RunAsync(KernelEntry entry, int repeat, RunContext context, CancellationToken cancellationToken,
         Action<KernelPhase, string?>? progress = null)
     {
         progress ??= (_, _) => { };
@@ -24,7 +24,7 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         try
         {
             progress(KernelPhase.Fetching, entry.Source.Describe());
-            image = await kernels.GetAsync(entry.Source, matrixDirectory, cancellationToken);
+            image = await kernels.GetAsync(entry.Source, cancellationToken);
             // A kernel built with its selftests boots the guest image plus them, in /selftests; on
             // its first repetition only: they take minutes under TCG, and they are a second
             // opinion, while the repetitions are there to show a flaky verdict of the scenarios.

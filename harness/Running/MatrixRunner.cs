@@ -47,7 +47,6 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
             log(guest.FromCache ? $"guest image {Short(guest.ContentHash)} from the cache" : $"guest image {Short(guest.ContentHash)} built in {guestInfo.BuildSeconds:0.0} s");
 
             var context = new RunContext(accel, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
-            var directory = Path.GetDirectoryName(Path.GetFullPath(matrix.FilePath)) ?? ".";
             var next = -1;
             // A harness bug in one boot stops the others too, as it stops a serial run.
             using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -62,7 +61,7 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
                     log($"{label}: {entry.Source.Describe()}");
                     try
                     {
-                        results[index] = await kernelRun.RunAsync(entry, repeat, directory, context, failed.Token,
+                        results[index] = await kernelRun.RunAsync(entry, repeat, context, failed.Token,
                             (phase, detail) => _progress(new KernelProgress(label, phase, detail)));
                     }
                     catch (Exception exception) when (exception is not OperationCanceledException)

@@ -11,7 +11,7 @@ public class KernelRunAcquisitionTests
 {
     sealed class FailingKernels(Exception failure) : IKernelSupplier
     {
-        public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
+        public Task<KernelImage> GetAsync(KernelSource source, CancellationToken cancellationToken) =>
             throw failure;
     }
 
@@ -36,7 +36,7 @@ public class KernelRunAcquisitionTests
         var folder = RunFolder.Create(_results, DateTimeOffset.UnixEpoch);
         var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, _ => { }),
             new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1, folder);
-        var result = await new KernelRun(new FailingKernels(failure), new NoVms(), TimeProvider.System).RunAsync(entry, 1, ".", context, CancellationToken.None);
+        var result = await new KernelRun(new FailingKernels(failure), new NoVms(), TimeProvider.System).RunAsync(entry, 1, context, CancellationToken.None);
         return (result, folder);
     }
 

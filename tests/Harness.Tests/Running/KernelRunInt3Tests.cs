@@ -19,7 +19,7 @@ public class KernelRunInt3Tests
 {
     sealed class OneKernel : IKernelSupplier
     {
-        public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
+        public Task<KernelImage> GetAsync(KernelSource source, CancellationToken cancellationToken) =>
             Task.FromResult(new KernelImage("bzImage", "sha256:0", true));
     }
 
@@ -58,7 +58,7 @@ public class KernelRunInt3Tests
             var folder = RunFolder.Create(results, DateTimeOffset.UnixEpoch);
             var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, _ => { }),
                 new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1, folder);
-            var result = await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, ".", context, CancellationToken.None);
+            var result = await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, context, CancellationToken.None);
             return (result, result.EarlierBootConsoles.Select(kept => File.Exists(Path.Combine(folder.Path, kept))).ToArray());
         }
         finally

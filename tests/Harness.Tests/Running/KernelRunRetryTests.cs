@@ -16,7 +16,7 @@ public class KernelRunRetryTests
 {
     sealed class OneKernel : IKernelSupplier
     {
-        public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
+        public Task<KernelImage> GetAsync(KernelSource source, CancellationToken cancellationToken) =>
             Task.FromResult(new KernelImage("bzImage", "sha256:0", true));
     }
 
@@ -75,7 +75,7 @@ public class KernelRunRetryTests
                 GuestSettings.Standard with { Scenarios = [ScenarioNames.ForkCpuId] }), new SourceLocation("kernels.yaml", 1, 1));
             var context = new RunContext(accel ?? Tcg, new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1,
                 RunFolder.Create(results, DateTimeOffset.UnixEpoch));
-            return await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, ".", context, CancellationToken.None);
+            return await new KernelRun(new OneKernel(), vms, TimeProvider.System).RunAsync(entry, 1, context, CancellationToken.None);
         }
         finally
         {

@@ -15,7 +15,7 @@ public class KernelRunSelftestRepeatTests
 {
     sealed class KernelWithSelftests(string selftests) : IKernelSupplier
     {
-        public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken) =>
+        public Task<KernelImage> GetAsync(KernelSource source, CancellationToken cancellationToken) =>
             Task.FromResult(new KernelImage("bzImage", "sha256:0", true, SelftestsDirectory: selftests));
     }
 
@@ -54,8 +54,8 @@ public class KernelRunSelftestRepeatTests
         var vms = new RecordingVms();
         var run = new KernelRun(new KernelWithSelftests(selftests), vms, TimeProvider.System);
 
-        await run.RunAsync(entry, 1, ".", context, CancellationToken.None);
-        await run.RunAsync(entry, 2, ".", context, CancellationToken.None);
+        await run.RunAsync(entry, 1, context, CancellationToken.None);
+        await run.RunAsync(entry, 2, context, CancellationToken.None);
 
         Assert.That(vms.Requests[0].InitramfsPath, Is.Not.EqualTo(baseImage), "the first repetition carries the selftests");
         Assert.That(vms.Requests[1].InitramfsPath, Is.EqualTo(baseImage), "a later repetition boots the plain guest image");

@@ -19,8 +19,8 @@ public class KernelProviderNetworkTests
         var provider = new KernelProvider(CacheRoot, line => { lock (log) log.Add(line); });
         var source = new DebianKernelSource("linux-image-amd64", "bookworm");
 
-        var first = await provider.GetAsync(source, matrixDirectory: ".", CancellationToken.None);
-        var second = await provider.GetAsync(source, matrixDirectory: ".", CancellationToken.None);
+        var first = await provider.GetAsync(source, CancellationToken.None);
+        var second = await provider.GetAsync(source, CancellationToken.None);
 
         TestContext.Out.WriteLine(string.Join('\n', log));
         TestContext.Out.WriteLine($"first: {first}\nsecond: {second}\nimage size: {new FileInfo(first.ImagePath).Length} bytes");
@@ -37,7 +37,7 @@ public class KernelProviderNetworkTests
         var provider = new KernelProvider(CacheRoot);
 
         var error = Assert.ThrowsAsync<KernelAcquisitionException>(
-            () => provider.GetAsync(new DebianKernelSource("linux-image-foo", "bookworm"), ".", CancellationToken.None));
+            () => provider.GetAsync(new DebianKernelSource("linux-image-foo", "bookworm"), CancellationToken.None));
 
         Assert.That(error.Message, Is.EqualTo("kernel package 'linux-image-foo' not found in bookworm"));
     }

@@ -60,6 +60,6 @@ public class ControlKernelTests
             // The control's other expected FAILs are in scenarios this shortened run leaves out.
             Expect = entry.Expect with { FailingScenarios = entry.Expect.FailingScenarios.Intersect(OnlyFork).ToList() },
         };
-        return await RealKernelRuns.RunAsync(layout, entry, matrix.DirectoryPath, resultsRoot);
+        return await RealKernelRuns.RunAsync(layout, entry, resultsRoot);
     }
 }

@@ -14,7 +14,7 @@ namespace Harness.Tests.Running;
 /// </summary>
 static class RealKernelRuns
 {
-    public static async Task<KernelResult> RunAsync(RepositoryLayout layout, KernelEntry entry, string matrixDirectory, string resultsRoot)
+    public static async Task<KernelResult> RunAsync(RepositoryLayout layout, KernelEntry entry, string resultsRoot)
     {
         void Log(string line) => TestContext.Progress.WriteLine($"{entry.Name}: {line}");
         var cache = RepositoryLayout.DefaultCache;
@@ -22,6 +22,6 @@ static class RealKernelRuns
         var context = new RunContext(new AccelResolver(AccelChoice.Tcg, new AccelProbe(), null, Log), guest, Seed: 1,
             RunFolder.Create(resultsRoot, DateTimeOffset.UtcNow));
         var run = new KernelRun(new KernelProvider(cache, Log), new QemuRunner(), TimeProvider.System);
-        return await run.RunAsync(entry, repeat: 1, matrixDirectory, context, CancellationToken.None);
+        return await run.RunAsync(entry, repeat: 1, context, CancellationToken.None);
     }
 }

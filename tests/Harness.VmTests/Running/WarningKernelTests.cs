@@ -34,7 +34,7 @@ public class WarningKernelTests
                 Expectation.Pass, new MachineSettings(4, 512, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(300), GuestSettings.Standard),
                 new SourceLocation("WarningKernelTests", 1, 1));
 
-            var result = await RealKernelRuns.RunAsync(layout, entry, layout.Root, results);
+            var result = await RealKernelRuns.RunAsync(layout, entry, results);
 
             var failed = result.Scenarios.Where(s => s.Outcome == ScenarioVerdict.Fail).ToList();
             Assert.Multiple(() =>

@@ -13,7 +13,7 @@ public class KernelRunProgressTests
 {
     sealed class OneKernel(List<string> events) : IKernelSupplier
     {
-        public Task<KernelImage> GetAsync(KernelSource source, string matrixDirectory, CancellationToken cancellationToken)
+        public Task<KernelImage> GetAsync(KernelSource source, CancellationToken cancellationToken)
         {
             events.Add("kernel fetched");
             return Task.FromResult(new KernelImage("bzImage", "sha256:0", true));
@@ -48,7 +48,7 @@ public class KernelRunProgressTests
                 new global::Harness.GuestImage.GuestImage("initramfs", "hash", true), 1, RunFolder.Create(results, DateTimeOffset.UnixEpoch));
 
             await new KernelRun(new OneKernel(events), new StreamingVm(events), TimeProvider.System)
-                .RunAsync(entry, 1, ".", context, CancellationToken.None, (phase, detail) => events.Add($"{phase}: {detail}"));
+                .RunAsync(entry, 1, context, CancellationToken.None, (phase, detail) => events.Add($"{phase}: {detail}"));
         }
         finally
         {
