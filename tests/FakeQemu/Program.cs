@@ -20,7 +20,7 @@ if (!arguments.IsKvmProbe && arguments.Mode == "bad-option")
 }
 
 using var output = new Output(arguments.ConsolePath);
-if (arguments.UnderKvm && Kvm(output, arguments.IsKvmProbe, Environment.GetEnvironmentVariable("FAKEQEMU_KVM") ?? "works") is { } kvmExit)
+if (arguments.UnderKvm && Kvm(output, arguments.IsKvmProbe, arguments.KvmBehaviour) is { } kvmExit)
     return kvmExit;
 
 var scenarios = arguments.Scenarios;
@@ -164,7 +164,7 @@ static int HangForever()
 }
 
 /// <summary>
-/// How the host's KVM behaves (FAKEQEMU_KVM): null when the boot goes on as under TCG, else QEMU's exit status.
+/// How the host's KVM behaves (FakeArguments.KvmBehaviour): null when the boot goes on as under TCG, else QEMU's exit status.
 /// works: the probe reaches user space and every boot runs; abort: QEMU aborts at once (one kind of
 /// host seen); silent: firmware and real-mode setup run, then the kernel stops and QEMU stays alive
 /// and silent (the other kind); internal-error: QEMU reports a KVM internal error and waits;
@@ -197,7 +197,7 @@ static int? Kvm(Output output, bool isProbe, string behaviour)
             Output.RawError("emulation failure");
             return HangForever();
         default:
-            Output.Error($"fake: unknown FAKEQEMU_KVM '{behaviour}'");
+            Output.Error($"fake: unknown KVM behaviour '{behaviour}'");
             return 2;
     }
 }

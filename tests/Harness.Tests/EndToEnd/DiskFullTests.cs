@@ -3,7 +3,7 @@ using Harness.Tests.Storage;
 namespace Harness.Tests.EndToEnd;
 
 /// <summary>The results disk fills up during a run: one line, exit status 4, the earlier results intact, no QEMU left.</summary>
-[NonParallelizable]
+/// <remarks>Its tmpfs is mounted on a folder of its own, which no other test sees: it runs beside them, as AtomicFileTests' does.</remarks>
 public class DiskFullTests
 {
     ScratchFolder _scratch = null!;

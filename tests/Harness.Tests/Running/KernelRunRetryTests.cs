@@ -10,8 +10,6 @@ using InitScript = Harness.GuestImage.InitScript;
 
 namespace Harness.Tests.Running;
 
-// The fake QEMU's KVM behaviour (for the probe) comes from the environment: not parallel.
-[NonParallelizable]
 public class KernelRunRetryTests
 {
     sealed class OneKernel : IKernelSupplier

@@ -4,12 +4,10 @@ using Harness.Vm;
 namespace Harness.Tests.Vm;
 
 /// <summary>The accelerator decision against the fake QEMU playing each kind of host's KVM.</summary>
-// The fake's KVM behaviour comes from the environment, which the child inherits: not parallel.
-[NonParallelizable]
 public class AccelProbeTests
 {
-    const string KvmBehaviour = "FAKEQEMU_KVM";
     string _folder = "";
+    string _initramfs = "";
     string _device = "";
     ProbeBoot _boot = null!;
     readonly List<string> _log = [];
@@ -23,16 +21,20 @@ public class AccelProbeTests
         File.WriteAllText(_device, "");
         var kernel = Path.Combine(_folder, "bzImage");
         File.WriteAllText(kernel, "a kernel image");
-        _boot = new ProbeBoot(kernel, Path.Combine(_folder, "initramfs"), "first-kernel (pkg=1)", Path.Combine(_folder, "probe.console.log"));
+        _initramfs = Path.Combine(_folder, "initramfs");
+        _boot = new ProbeBoot(kernel, _initramfs, "first-kernel (pkg=1)", Path.Combine(_folder, "probe.console.log"));
         _log.Clear();
     }
 
     [TearDown]
-    public void CleanUp()
-    {
-        Environment.SetEnvironmentVariable(KvmBehaviour, null);
-        Directory.Delete(_folder, recursive: true);
-    }
+    public void CleanUp() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>
+    /// How the host's KVM behaves from the next boot on: the fake reads it from the initramfs it
+    /// boots, so each test has its own (an environment variable would be the whole test process's),
+    /// and the kernel, which the probe's cache entry is keyed on, stays the same.
+    /// </summary>
+    void HostKvm(string behaviour) => File.WriteAllText(_initramfs, $"fakeqemu.kvm={behaviour}\0");
 
     AccelProbe Probe(string? qemu = null, string? device = null) =>
         new(qemu ?? FakeQemu.Path, device ?? _device, userSpaceLimit: TimeSpan.FromSeconds(10), silenceLimit: TimeSpan.FromSeconds(1));
@@ -63,7 +65,7 @@ public class AccelProbeTests
     [Test]
     public async Task A_kernel_that_reaches_user_space_under_KVM_gives_KVM_with_the_proof()
     {
-        Environment.SetEnvironmentVariable(KvmBehaviour, "works");
+        HostKvm("works");
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
 
@@ -76,7 +78,7 @@ public class AccelProbeTests
     [Test]
     public async Task A_QEMU_that_aborts_with_KVM_gives_TCG_with_its_error()
     {
-        Environment.SetEnvironmentVariable(KvmBehaviour, "abort");
+        HostKvm("abort");
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
 
@@ -87,7 +89,7 @@ public class AccelProbeTests
     [Test]
     public async Task A_kernel_that_stops_after_the_firmware_under_KVM_gives_TCG_within_the_silence_limit()
     {
-        Environment.SetEnvironmentVariable(KvmBehaviour, "silent");
+        HostKvm("silent");
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
@@ -102,7 +104,7 @@ public class AccelProbeTests
     [Test]
     public async Task A_KVM_internal_error_from_QEMU_gives_TCG_with_QEMU_s_line()
     {
-        Environment.SetEnvironmentVariable(KvmBehaviour, "internal-error");
+        HostKvm("internal-error");
 
         var decision = await Resolver(AccelChoice.Auto).DecideAsync(_boot, CancellationToken.None);
 
@@ -118,7 +120,7 @@ public class AccelProbeTests
     [Test]
     public async Task KVM_chosen_in_the_matrix_boots_no_probe()
     {
-        Environment.SetEnvironmentVariable(KvmBehaviour, "abort");
+        HostKvm("abort");
 
         var decision = await Resolver(AccelChoice.Kvm).DecideAsync(_boot, CancellationToken.None);
 
@@ -129,9 +131,9 @@ public class AccelProbeTests
     public async Task The_probe_runs_once_per_run_and_its_decision_is_kept()
     {
         var resolver = Resolver(AccelChoice.Auto);
-        Environment.SetEnvironmentVariable(KvmBehaviour, "works");
+        HostKvm("works");
         await resolver.DecideAsync(_boot, CancellationToken.None);
-        Environment.SetEnvironmentVariable(KvmBehaviour, "abort");
+        HostKvm("abort");
 
         var decision = await resolver.DecideAsync(_boot, CancellationToken.None);
 
@@ -141,9 +143,9 @@ public class AccelProbeTests
     [Test]
     public async Task A_later_run_on_the_same_host_boot_QEMU_and_kernel_reuses_the_probe_s_answer()
     {
-        Environment.SetEnvironmentVariable(KvmBehaviour, "works");
+        HostKvm("works");
         await Resolver(AccelChoice.Auto, cache: Cache()).DecideAsync(_boot, CancellationToken.None);
-        Environment.SetEnvironmentVariable(KvmBehaviour, "abort");
+        HostKvm("abort");
 
         var again = await Resolver(AccelChoice.Auto, cache: Cache()).DecideAsync(_boot, CancellationToken.None);
         var afterReboot = await Resolver(AccelChoice.Auto, cache: Cache(bootId: "boot-2")).DecideAsync(_boot, CancellationToken.None);
@@ -156,7 +158,7 @@ public class AccelProbeTests
     [Test]
     public async Task Falling_back_to_TCG_records_the_kernel_and_the_reason_and_allows_no_second_fallback()
     {
-        Environment.SetEnvironmentVariable(KvmBehaviour, "works");
+        HostKvm("works");
         var resolver = Resolver(AccelChoice.Auto);
         await resolver.DecideAsync(_boot, CancellationToken.None);
         Assert.That(resolver.MayFallBack, Is.True);
