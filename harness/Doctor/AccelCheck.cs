@@ -52,7 +52,7 @@ public sealed class AccelCheck(RunSession session, string probeConsolePath)
         else if (first is not var (entry, image))
             yield return CheckResult.Broken(Name, "no kernel of the matrix could be had to decide with", "see the kernel lines");
         else
-            yield return await DecideAsync(new ProbeBoot(image.ImagePath, guest.InitramfsPath, $"{entry.Name} ({image.Identity})", probeConsolePath), ct);
+            yield return await DecideAsync(new ProbeBoot(image.BootPath, guest.InitramfsPath, $"{entry.Name} ({image.Identity})", probeConsolePath), ct);
     }
 
     async Task<(CheckResult, GuestImage.GuestImage?)> GuestAsync(CancellationToken ct)

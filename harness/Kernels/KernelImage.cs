@@ -9,6 +9,12 @@ namespace Harness.Kernels;
 /// <param name="Build">For a kernel built from source: the build's key, log and times.</param>
 /// <param name="SelftestsDirectory">Static selftest programs to put into the guest's /selftests, when built.</param>
 /// <param name="Provenance">What the kernel was made from, as data.</param>
+/// <param name="PvhImagePath">The same kernel uncompressed, for QEMU to start through its PVH entry (see Pvh/PvhImage), when there is one.</param>
 public sealed record KernelImage(
     string ImagePath, string Identity, bool FromCache,
-    KernelBuildInfo? Build = null, string? SelftestsDirectory = null, KernelProvenance? Provenance = null);
+    KernelBuildInfo? Build = null, string? SelftestsDirectory = null, KernelProvenance? Provenance = null,
+    string? PvhImagePath = null)
+{
+    /// <summary>What QEMU's -kernel is given: the uncompressed PVH kernel when there is one, else the bzImage.</summary>
+    public string BootPath => PvhImagePath ?? ImagePath;
+}

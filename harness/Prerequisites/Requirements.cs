@@ -42,7 +42,24 @@ public static class Requirements
         new("/usr/lib/x86_64-linux-gnu/libc.a", "libc6-dev", "links the rseq selftests statically for the guest"),
     ];
 
-    /// <summary>What running <paramref name="matrix"/> needs: the build tools too when it has a kernel built from source.</summary>
-    public static IReadOnlyList<Requirement> ForMatrix(IReadOnlyList<Requirement> baseline, Config.Matrix matrix) =>
-        matrix.Kernels.Any(k => k.Source is Config.BuildKernelSource) ? [.. baseline, .. ForKernelBuild] : baseline;
+    /// <summary>
+    /// Debian's kernels are unpacked once from their bzImage for a PVH boot (Kernels/Pvh): XZ up to
+    /// 6.1, zstd since 6.12.
+    /// </summary>
+    public static IReadOnlyList<Requirement> ForDebianKernels { get; } =
+    [
+        new("xz", "xz-utils", "unpacks Debian's XZ-packed kernels (5.10, 6.1) for a PVH boot"),
+        new("zstd", "zstd", "unpacks Debian's zstd-packed kernels (6.12 and later) for a PVH boot"),
+    ];
+
+    /// <summary>What running <paramref name="matrix"/> needs: the build tools too when it has a kernel built from source, the unpackers when it has a Debian kernel.</summary>
+    public static IReadOnlyList<Requirement> ForMatrix(IReadOnlyList<Requirement> baseline, Config.Matrix matrix)
+    {
+        var needed = baseline.ToList();
+        if (matrix.Kernels.Any(k => k.Source is Config.DebianKernelSource))
+            needed.AddRange(ForDebianKernels);
+        if (matrix.Kernels.Any(k => k.Source is Config.BuildKernelSource))
+            needed.AddRange(ForKernelBuild);
+        return needed.DistinctBy(r => r.Command).ToList();
+    }
 }

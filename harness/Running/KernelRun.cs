@@ -50,9 +50,9 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         var results = context.Folder.KernelFile(fileStem, "ktap.log");
         var probeConsole = context.Folder.KernelFile(fileStem, "kvm-probe.console.log");
         var accel = await context.Accel.DecideAsync(
-            new ProbeBoot(image.ImagePath, initramfs, $"{entry.Name} ({image.Identity})", probeConsole.Absolute), cancellationToken);
+            new ProbeBoot(image.BootPath, initramfs, $"{entry.Name} ({image.Identity})", probeConsole.Absolute), cancellationToken);
         VmRequest Request(AccelDecision decision) => new(
-            image.ImagePath,
+            image.BootPath,
             initramfs,
             entry.Machine.Cpus,
             entry.Machine.MemoryMiB,

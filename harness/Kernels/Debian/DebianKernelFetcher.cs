@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Config;
+using Harness.Kernels.Pvh;
 using Harness.Storage;
 
 namespace Harness.Kernels.Debian;
@@ -19,7 +20,10 @@ public sealed class DebianKernelFetcher(string cacheRoot, SuiteApt suites, TimeP
             throw new KernelAcquisitionException($"'{source.Suite}/{source.Package}' is not a valid Debian suite and package name");
 
         var (image, identity, fromCache) = await suites.UseAsync(source.Suite, suite => AcquireAsync(suite, source, ct), ct);
-        return new KernelImage(image, identity, fromCache, Provenance: KernelProvenance.FromDebian(identity, source.Suite));
+        // Unpacked once per cache entry: the image's folder is the harness's own. Outside the suite's
+        // lock, as it needs no apt; two runs that unpack at once each rename a whole file into place.
+        var pvh = await PvhImage.GetOrUnpackAsync(image, log, ct);
+        return new KernelImage(image, identity, fromCache, Provenance: KernelProvenance.FromDebian(identity, source.Suite), PvhImagePath: pvh);
     }
 
     private async Task<(string Image, string Identity, bool FromCache)> AcquireAsync(SuiteApt.Session suite, DebianKernelSource source, CancellationToken ct)
