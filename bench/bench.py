@@ -145,7 +145,9 @@ def qemu_arguments(kernel, initramfs, command_line, console):
 def kernel_image(run, name):
     kernel = next(k for k in run["kernels"] if k["name"] == name)
     package, version = kernel["identity"].split("=", 1)
-    return CACHE / "kernels" / "debian" / f"{package}_{version}" / "vmlinuz"
+    entry = CACHE / "kernels" / "debian" / f"{package}_{version}"
+    # What the harness booted: the uncompressed PVH kernel when its cache entry has one.
+    return entry / "vmlinux.pvh" if (entry / "vmlinux.pvh").exists() else entry / "vmlinuz"
 
 
 def command_line(console):
