@@ -20,7 +20,7 @@ public static class SetupCommand
             var matrix = MatrixLoader.Load(parse.GetValue(matrixOption) ?? RepositoryLayout.Locate().DefaultMatrix);
             // The VM tests build a 5.10 kernel from source, so the test suite always needs the build tools.
             var requirements = parse.GetValue(forTests)
-                ? [.. Requirements.ForTests, .. Requirements.ForDebianKernels.Where(r => Requirements.ForKernelBuild.All(b => b.Command != r.Command)), .. Requirements.ForKernelBuild]
+                ? [.. new[] { Requirements.ForTests, Requirements.ForDebianKernels, Requirements.ForKernelBuild }.SelectMany(r => r).DistinctBy(r => r.Command)]
                 : Requirements.ForMatrix(Requirements.ForRun, matrix);
             await new AptInstaller(Console.WriteLine).EnsureAsync(requirements, cancellationToken);
             Console.WriteLine($"ready: {string.Join(", ", requirements.Select(r => r.Command))}");

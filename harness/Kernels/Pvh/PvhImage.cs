@@ -65,9 +65,9 @@ public static class PvhImage
         var read = file.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
         return BzImagePayload.Find(header.AsSpan(0, read), offset =>
         {
-            var magic = new byte[6];
             if (offset < 0 || offset >= file.Length)
                 return [];
+            var magic = new byte[6];
             file.Position = offset;
             return magic[..file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false)];
         });
@@ -89,7 +89,8 @@ public static class PvhImage
                 await file.ReadExactlyAsync(bytes, ct);
             }
             var expectedLength = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4));
-            await File.WriteAllBytesAsync(packed, bytes.AsMemory(0, bytes.Length - 4).ToArray(), ct);
+            await using (var file = File.Create(packed))
+                await file.WriteAsync(bytes.AsMemory(0, bytes.Length - 4), ct);
 
             var result = await Tool.TryRunAsync(payload.Compression, ["-d", "-q", packed], folder, ct);
             if (result is null)
