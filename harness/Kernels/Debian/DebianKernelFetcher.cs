@@ -47,7 +47,12 @@ public sealed class DebianKernelFetcher(string cacheRoot, SuiteApt suites, TimeP
             }
         }
 
-        var resolved = await DebianKernelResolver.ResolveAsync(apt, source, ct);
+        var resolved = await ResolutionMemo.TryReadAsync(suite.State, source, ct);
+        if (resolved is null)
+        {
+            resolved = await DebianKernelResolver.ResolveAsync(apt, source, ct);
+            await ResolutionMemo.WriteAsync(suite.State, source, resolved, ct);
+        }
         if (await _cache.TryGetImageAsync(resolved.Package, resolved.Version, ct) is { } cachedImage)
         {
             log($"{label}: {resolved.Package} {resolved.Version} (cached)");

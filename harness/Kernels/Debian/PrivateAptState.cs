@@ -66,6 +66,21 @@ public sealed class PrivateAptState(string directory, string suite)
     public DateTimeOffset? ListsUpdatedAt =>
         File.Exists(UpdatedStampPath) ? File.GetLastWriteTimeUtc(UpdatedStampPath) : null;
 
+    /// <summary>
+    /// What apt's answers are read from: the sources line, the time of the last update and every
+    /// list file's name, size and modification time. Any <c>apt-get update</c> that changes a list
+    /// (or merely succeeds: the stamp) changes it.
+    /// </summary>
+    public string ListsFingerprint()
+    {
+        var parts = new List<string> { File.Exists(SourcesListPath) ? File.ReadAllText(SourcesListPath) : "", ListsUpdatedAt?.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "never" };
+        if (System.IO.Directory.Exists(ListsDirectory))
+            parts.AddRange(new DirectoryInfo(ListsDirectory).EnumerateFiles()
+                .OrderBy(file => file.Name, StringComparer.Ordinal)
+                .Select(file => $"{file.Name} {file.Length} {file.LastWriteTimeUtc.Ticks}"));
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", parts))));
+    }
+
     public async Task MarkListsUpdatedAsync(DateTimeOffset now, CancellationToken ct)
     {
         await AtomicFile.WriteAllTextAsync(UpdatedStampPath, now.ToString("O") + "\n", ct);

@@ -29,6 +29,9 @@ public sealed class SuiteApt(
     {
         public AptClient Apt => apt;
 
+        /// <summary>The suite's private state, for what is kept beside its lists (<see cref="ResolutionMemo"/>).</summary>
+        public PrivateAptState State => state;
+
         /// <summary>When the lists were last updated; null when they never were.</summary>
         public DateTimeOffset? ListsUpdatedAt => state.ListsUpdatedAt;
 
