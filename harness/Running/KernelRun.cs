@@ -25,24 +25,27 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         {
             progress(KernelPhase.Fetching, entry.Source.Describe());
             image = await kernels.GetAsync(entry.Source, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return NotAcquired(entry, repeat, scenarios, exception, context, clock.GetElapsedTime(acquireStart));
+        }
+        // The guest image is built while the first kernels are fetched (see MatrixRunner). Awaited
+        // outside the kernel's own faults: a guest that cannot be built stops the run, as before.
+        var guest = await context.Guest.WaitAsync(cancellationToken);
+        try
+        {
             // A kernel built with its selftests boots the guest image plus them, in /selftests; on
             // its first repetition only: they take minutes under TCG, and they are a second
             // opinion, while the repetitions are there to show a flaky verdict of the scenarios.
             initramfs = image.SelftestsDirectory is null || repeat > 1
-                ? context.Guest.InitramfsPath
+                ? guest.InitramfsPath
                 : await GuestImage.GuestImageExtras.WithFolderAsync(
-                    context.Guest.InitramfsPath, GuestImage.InitScript.SelftestsFolder, image.SelftestsDirectory, cancellationToken);
+                    guest.InitramfsPath, GuestImage.InitScript.SelftestsFolder, image.SelftestsDirectory, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops
-            // the others. One that failed for no reason the harness knows is a bug of the harness: its
-            // row says so and names the file with the stack trace, which the one line cannot hold.
-            var reason = IsKernelFault(exception)
-                ? OneLine(exception.Message)
-                : $"internal error ({exception.GetType().Name}: {OneLine(exception.Message)}); " +
-                  CrashLog.Write(exception, [entry.Name], context.Folder.Path, clock.GetUtcNow());
-            return Unbootable(entry, repeat, scenarios, reason, clock.GetElapsedTime(acquireStart));
+            return NotAcquired(entry, repeat, scenarios, exception, context, clock.GetElapsedTime(acquireStart));
         }
         var acquired = clock.GetElapsedTime(acquireStart);
 
@@ -185,6 +188,20 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         return run.End == VmEnd.EndedEarly
             && run.ConsoleFindings.Count == 0
             && !OutcomeJudge.QemuStoppedBeforeTheKernel(run, console);
+    }
+
+    /// <summary>
+    /// A kernel that cannot be had is an ERROR of that kernel, never a verdict, and never stops the
+    /// others. One that failed for no reason the harness knows is a bug of the harness: its row says
+    /// so and names the file with the stack trace, which the one line cannot hold.
+    /// </summary>
+    KernelResult NotAcquired(KernelEntry entry, int repeat, IReadOnlyList<string> scenarios, Exception exception, RunContext context, TimeSpan spent)
+    {
+        var reason = IsKernelFault(exception)
+            ? OneLine(exception.Message)
+            : $"internal error ({exception.GetType().Name}: {OneLine(exception.Message)}); " +
+              CrashLog.Write(exception, [entry.Name], context.Folder.Path, clock.GetUtcNow());
+        return Unbootable(entry, repeat, scenarios, reason, spent);
     }
 
     /// <summary>The row of a kernel that could not be booted at all: every scenario ERROR, for the same reason.</summary>

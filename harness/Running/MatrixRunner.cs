@@ -7,7 +7,7 @@ using Harness.Running.Progress;
 namespace Harness.Running;
 
 /// <summary>
-/// The whole run: builds the guest image once, then runs the kernels, one after another or a few at a
+/// The whole run: builds the guest image once (while the first kernels are fetched), and runs the kernels, one after another or a few at a
 /// time (<see cref="VmParallelism"/>), and writes run.json and summary.md with the rows in the
 /// matrix's order, also when interrupted, so that nothing already learned is lost.
 /// </summary>
@@ -38,18 +38,36 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
         for (var index = 0; index < runs.Count; index++)
             _progress(new KernelProgress(Label(index), KernelPhase.Queued));
 
-        try
+        // A harness bug in one boot stops the others too, as it stops a serial run; so does a guest
+        // image that cannot be built, at once rather than after the fetches.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // The guest image is built while the first kernels are fetched: on a warm cache both are
+        // checks and short commands (dotnet --version, apt-cache), on a cold one a publish and a
+        // download; each boot awaits the image once its kernel is there.
+        var guestBuild = BuildGuestAsync();
+        async Task<GuestImage.GuestImage> BuildGuestAsync()
         {
             log("building the guest image");
             var buildStart = clock.GetTimestamp();
-            var guest = await guests.BuildAsync(cancellationToken);
-            guestInfo = new GuestImageInfo(guest.ContentHash, guest.FromCache, clock.GetElapsedTime(buildStart).TotalSeconds);
-            log(guest.FromCache ? $"guest image {Short(guest.ContentHash)} from the cache" : $"guest image {Short(guest.ContentHash)} built in {guestInfo.BuildSeconds:0.0} s");
+            try
+            {
+                var guest = await guests.BuildAsync(failed.Token);
+                guestInfo = new GuestImageInfo(guest.ContentHash, guest.FromCache, clock.GetElapsedTime(buildStart).TotalSeconds);
+                log(guest.FromCache ? $"guest image {Short(guest.ContentHash)} from the cache" : $"guest image {Short(guest.ContentHash)} built in {guestInfo.BuildSeconds:0.0} s");
+                return guest;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }
 
-            var context = new RunContext(accel, guest, Random.Shared.NextInt64(1, 1L << 40), folder);
+        try
+        {
+            var context = new RunContext(accel, guestBuild, Random.Shared.NextInt64(1, 1L << 40), folder);
             var next = -1;
-            // A harness bug in one boot stops the others too, as it stops a serial run.
-            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             async Task BootInTurnAsync()
             {
                 for (var index = Interlocked.Increment(ref next); index < runs.Count; index = Interlocked.Increment(ref next))
@@ -73,7 +91,15 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
                     log($"{label}: {Verdicts(results[index]!)}");
                 }
             }
-            await Task.WhenAll(Enumerable.Range(0, Math.Max(1, jobs)).Select(_ => Task.Run(BootInTurnAsync, CancellationToken.None)));
+            try
+            {
+                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, jobs)).Select(_ => Task.Run(BootInTurnAsync, CancellationToken.None)));
+            }
+            catch (OperationCanceledException) when (guestBuild.IsFaulted)
+            {
+            }
+            // Also when no kernel could be had: the run's guest is part of its record, and its failure the run's.
+            await guestBuild;
         }
         catch (OperationCanceledException)
         {
