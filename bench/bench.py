@@ -22,12 +22,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 RAW = BENCH / "raw"
-HARNESS_DLL = ROOT / "harness" / "bin" / "Release" / "net10.0" / "harness.dll"
+HARNESS_DLL = ROOT / "harness" / "bin" / "publish" / "harness.dll"  # what `make build` publishes
 CACHE = pathlib.Path(os.environ.get("HARNESS_CACHE") or pathlib.Path.home() / ".cache" / "rseq-harness")
 LOCK = os.environ.get("BENCH_LOCK")
 DEBIAN_KERNELS = ["bullseye-5.10", "bookworm-6.1", "trixie-6.12", "sid", "experimental", "sid-numa"]
@@ -83,24 +84,33 @@ def tree_rss_kib(pid):
 
 def timed(argv, env=None, log=None):
     """Runs argv; returns (seconds, exit status, peak resident memory of the whole tree in MiB).
-    The clock starts once the lock is held: flock runs the command in its own child."""
+    The clock stops when the process exits (a waiting main thread; a sampler thread reads the memory
+    every 0.25 s, so the end is not rounded up to a sampling step). Under a lock the clock starts once
+    it is held: flock runs the command in its own child, and flock alone holds ~1 MiB."""
     out = open(log, "w") if log else subprocess.DEVNULL
     started = time.monotonic()
     process = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, env=env)
-    peak = 0
-    lock_wait_end = None
-    while process.poll() is None:
-        rss = tree_rss_kib(process.pid)
-        # flock alone holds ~1 MiB: the work began when the tree grew past it.
-        if lock_wait_end is None and (not LOCK or rss > 8 * 1024):
-            lock_wait_end = time.monotonic()
-        peak = max(peak, rss)
-        time.sleep(0.25)
+    state = {"peak": 0, "work_began": None if LOCK else started}
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            rss = tree_rss_kib(process.pid)
+            if state["work_began"] is None and rss > 8 * 1024:
+                state["work_began"] = time.monotonic()
+            state["peak"] = max(state["peak"], rss)
+            stop.wait(0.25)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    status = process.wait()
     ended = time.monotonic()
+    stop.set()
+    sampler.join()
     if log:
         out.close()
-    began = lock_wait_end if lock_wait_end is not None else started
-    return ended - began, process.returncode, peak / 1024
+    began = state["work_began"] if state["work_began"] is not None else started
+    return ended - began, status, state["peak"] / 1024
 
 
 def latest_run(results):
