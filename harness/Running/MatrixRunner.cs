@@ -95,8 +95,12 @@ public sealed class MatrixRunner(KernelRun kernelRun, IGuestImageSupplier guests
             {
                 await Task.WhenAll(Enumerable.Range(0, Math.Max(1, jobs)).Select(_ => Task.Run(BootInTurnAsync, CancellationToken.None)));
             }
-            catch (OperationCanceledException) when (guestBuild.IsFaulted)
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                // Not the user's: a guest image that could not be built cancelled the boots (its
+                // task may still be ending); its failure is the run's.
+                await guestBuild;
+                throw;
             }
             // Also when no kernel could be had: the run's guest is part of its record, and its failure the run's.
             await guestBuild;
