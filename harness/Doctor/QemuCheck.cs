@@ -20,6 +20,8 @@ public static class QemuCheck
             return (CheckResult.Missing(Name, $"{path} not found (--qemu)", Package), null);
         try
         {
+            // Asked afresh, not through the run's ToolVersionCache: the doctor is the diagnosis, and a
+            // kept answer would call a QEMU fine whose shared library has since gone (its own file unchanged).
             var version = await new QemuVersion(path).ReadAsync(ct);
             return (CheckResult.Ok(Name, $"{version} ({path})"), version);
         }
