@@ -1,4 +1,6 @@
 using System.Collections;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Harness.Storage;
 
@@ -9,7 +11,7 @@ namespace Harness.GuestImage;
 /// key: the muxer (real path, inode, size, mtime, ctime), the SDKs beside it (<c>sdk/</c>: installing
 /// or removing one changes the listing) and the hostfxr that chooses among them (<c>host/fxr/</c>), every
 /// global.json from the folder up to / (the muxer takes the nearest, and a new one above counts), and
-/// the DOTNET_ variables (DOTNET_ROOT, DOTNET_MULTILEVEL_LOOKUP …).
+/// the DOTNET_ variables (DOTNET_ROOT, DOTNET_MULTILEVEL_LOOKUP …, by name and the hash of the value).
 /// </summary>
 internal static class DotnetSdkCacheKey
 {
@@ -52,7 +54,8 @@ internal static class DotnetSdkCacheKey
                 .Select(variable => (Name: (string)variable.Key, Value: (string?)variable.Value))
                 .Where(variable => variable.Name.StartsWith("DOTNET_", StringComparison.Ordinal))
                 .OrderBy(variable => variable.Name, StringComparer.Ordinal)
-                .Select(variable => $"env {variable.Name}={variable.Value}"),
+                // The value's hash: the key's lines are written into the entry, and a variable may hold a secret.
+                .Select(variable => $"env {variable.Name} sha256:{Sha256(variable.Value ?? "")}"),
         ];
     }
 
@@ -88,6 +91,8 @@ internal static class DotnetSdkCacheKey
             return false;
         }
     }
+
+    static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     static JsonElement? Property(JsonElement element, string name) =>
         element.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
