@@ -29,8 +29,9 @@ public static class QemuCheck
         {
             return (CheckResult.Missing(Name, $"{path} cannot be started", Package), null);
         }
-        catch (InvalidOperationException e)
+        catch (EnvironmentException e)
         {
+            // QemuVersion's word for a QEMU that starts but does not answer (a missing library): one FAIL line, not the doctor's end.
             return (CheckResult.Broken(Name, e.Message, $"reinstall {Package}, or pass a working QEMU with --qemu"), null);
         }
     }
