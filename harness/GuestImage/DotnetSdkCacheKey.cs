@@ -40,7 +40,7 @@ internal static class DotnetSdkCacheKey
         // .NET 10's global.json "sdk": { "paths": [...] } adds SDK folders anywhere on disk, whose
         // contents the key would have to follow: such a checkout asks dotnet every time. So does one
         // whose global.json cannot be read, as no one can say what it selects.
-        if (globalJsons.Count > 0 && !HasNoSdkPaths(globalJsons[0].Text))
+        if (globalJsons.Count > 0 && HasSdkPathsOrIsUnreadable(globalJsons[0].Text))
             return null;
         var root = Path.GetDirectoryName(identity.RealPath)!;
         return
@@ -72,7 +72,7 @@ internal static class DotnetSdkCacheKey
         return found;
     }
 
-    static bool HasNoSdkPaths(string globalJson)
+    static bool HasSdkPathsOrIsUnreadable(string globalJson)
     {
         try
         {
@@ -82,13 +82,13 @@ internal static class DotnetSdkCacheKey
                 AllowTrailingCommas = true,
             });
             // Matched whatever the case: a "Paths" the muxer might honour is no reason to cache.
-            return !(document.RootElement.ValueKind == JsonValueKind.Object
+            return document.RootElement.ValueKind == JsonValueKind.Object
                 && Property(document.RootElement, "sdk") is { ValueKind: JsonValueKind.Object } sdk
-                && Property(sdk, "paths") is not null);
+                && Property(sdk, "paths") is not null;
         }
         catch (JsonException)
         {
-            return false;
+            return true;
         }
     }
 
@@ -97,7 +97,7 @@ internal static class DotnetSdkCacheKey
     static JsonElement? Property(JsonElement element, string name) =>
         element.EnumerateObject().Where(p => p.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value).FirstOrDefault();
 
-    /// <summary>A line per entry of <paramref name="folder"/> (none when it is missing), in name order.</summary>
+    /// <summary>A line per entry of <paramref name="folder"/>, in name order; one line saying so when it is missing.</summary>
     static IEnumerable<string> Listing(string folder) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFileSystemEntries(folder)
