@@ -13,6 +13,8 @@ public static class DotnetSdkCheck
     {
         try
         {
+            // Asked afresh, not through the run's ToolVersionCache: the doctor must show the SDK works now
+            // (a kept answer outlives a broken runtime or a missing library beside an unchanged muxer).
             var version = await DotnetSdk.GetVersionAsync(repositoryRoot, ct);
             return CheckResult.Ok(Name, $"SDK {version} (selected by {Path.Combine(repositoryRoot, "global.json")})");
         }

@@ -20,6 +20,8 @@ public static class QemuCheck
             return (CheckResult.Missing(Name, $"{path} not found (--qemu)", Package), null);
         try
         {
+            // Asked afresh, not through the run's ToolVersionCache: the doctor is the diagnosis, and a
+            // kept answer would call a QEMU fine whose shared library has since gone (its own file unchanged).
             var version = await new QemuVersion(path).ReadAsync(ct);
             return (CheckResult.Ok(Name, $"{version} ({path})"), version);
         }
@@ -27,8 +29,9 @@ public static class QemuCheck
         {
             return (CheckResult.Missing(Name, $"{path} cannot be started", Package), null);
         }
-        catch (InvalidOperationException e)
+        catch (EnvironmentException e)
         {
+            // QemuVersion's word for a QEMU that starts but does not answer (a missing library): one FAIL line, not the doctor's end.
             return (CheckResult.Broken(Name, e.Message, $"reinstall {Package}, or pass a working QEMU with --qemu"), null);
         }
     }

@@ -18,7 +18,7 @@ public sealed class GuestImageBuilder(string repoRoot, string cacheRoot, Action<
     public async Task<GuestImage> BuildAsync(CancellationToken ct)
     {
         var busybox = StaticBusybox.Load();
-        var sdkVersion = await DotnetSdk.GetVersionAsync(repoRoot, ct);
+        var sdkVersion = await DotnetSdk.GetVersionAsync(repoRoot, new ToolVersionCache(cacheRoot), ct);
         var hash = GuestContentHash.Compute(repoRoot, InitScript.Text, busybox, sdkVersion);
         var entry = new GuestCacheEntry(cacheRoot, hash);
         if (await CachedFile.CheckAsync(entry.ImagePath, ct) == CachedFileState.Intact)

@@ -18,6 +18,10 @@ public static class PathSearch
         return null;
     }
 
+    /// <summary>The file a program name stands for: a path (one with a '/') made absolute, a bare name looked up as <see cref="Find"/> does; null when not found.</summary>
+    public static string? Resolve(string program) =>
+        program.Contains('/') ? Path.GetFullPath(program) : Find(program);
+
     /// <summary>
     /// The requirements not met. An absolute path stands for a file that is not a command (a library's
     /// header) and only has to exist.

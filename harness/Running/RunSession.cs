@@ -3,6 +3,7 @@ using Harness.Kernels;
 using Harness.Prerequisites;
 using Harness.Records;
 using Harness.Running.Progress;
+using Harness.Storage;
 using Harness.Vm;
 
 namespace Harness.Running;
@@ -45,7 +46,7 @@ public sealed class RunSession
         Action<KernelProgress>? progress = null)
     {
         CheckPrerequisites(settings);
-        var qemuVersion = await new QemuVersion(settings.Qemu).ReadAsync(ct);
+        var qemuVersion = await new QemuVersion(settings.Qemu, new ToolVersionCache(settings.CacheRoot)).ReadAsync(ct);
         log($"QEMU {qemuVersion}");
         var session = new RunSession(settings, qemuVersion, log, clock, progress);
         session.Accel.CheckUpFront();

@@ -25,4 +25,18 @@ public class QemuCheckTests
         Assert.That(version, Is.EqualTo("QEMU emulator version 7.2.99 (fake)"));
         Assert.That(result.Evidence, Does.StartWith("QEMU emulator version 7.2.99 (fake) ("));
     }
+
+    [Test]
+    public async Task A_QEMU_that_starts_but_does_not_answer_is_a_failed_check_with_its_error_line()
+    {
+        using var scratch = new ScratchFolder();
+        var qemu = new CountingTool(scratch.File("qemu-system-x86_64"), "");
+        qemu.Rewrite("", exitCode: 127, error: "error while loading shared libraries: libfoo.so.1");
+
+        var (result, version) = await QemuCheck.RunAsync(qemu.Path, CancellationToken.None);
+
+        Assert.That(version, Is.Null);
+        Assert.That(result.Evidence, Does.EndWith("error while loading shared libraries: libfoo.so.1"));
+        Assert.That(result.Fix, Does.StartWith("reinstall qemu-system-x86"));
+    }
 }
