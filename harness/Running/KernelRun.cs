@@ -32,7 +32,10 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         }
         // The guest image is built while the first kernels are fetched (see MatrixRunner). Awaited
         // outside the kernel's own faults: a guest that cannot be built stops the run, as before.
+        // The wait is not the kernel's: its acquisition time stays the fetch and the selftests' image.
+        var guestWaitStart = clock.GetTimestamp();
         var guest = await context.Guest.WaitAsync(cancellationToken);
+        var guestWait = clock.GetElapsedTime(guestWaitStart);
         try
         {
             // A kernel built with its selftests boots the guest image plus them, in /selftests; on
@@ -45,9 +48,9 @@ public sealed class KernelRun(IKernelSupplier kernels, IVmRunner vms, TimeProvid
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return NotAcquired(entry, repeat, scenarios, exception, context, clock.GetElapsedTime(acquireStart));
+            return NotAcquired(entry, repeat, scenarios, exception, context, clock.GetElapsedTime(acquireStart) - guestWait);
         }
-        var acquired = clock.GetElapsedTime(acquireStart);
+        var acquired = clock.GetElapsedTime(acquireStart) - guestWait;
 
         var console = context.Folder.KernelFile(fileStem, "console.log");
         var results = context.Folder.KernelFile(fileStem, "ktap.log");

@@ -11,5 +11,7 @@ public sealed record ResolvedDebianKernel(
     string ImageVersion,
     long? ImageDebSize)
 {
+    // Derived, so never written into the resolution memo (ResolutionMemo).
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Identity => $"{Package}={Version}";
 }
