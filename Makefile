@@ -11,8 +11,13 @@ HARNESS = dotnet $(HARNESS_DLL)
 
 # Published ReadyToRun: the harness's code comes precompiled, so each `harness run` does not spend
 # its first tenths of a second compiling itself before QEMU starts (bench/RESULTS.md, overhead).
+# Self-contained and composite: the runtime and the harness are compiled as one, so the generic code
+# the harness instantiates over its own types (its lists, dictionaries, LINQ, async methods) is
+# precompiled too; framework-dependent, the runtime compiled 730 methods before QEMU started, in
+# one image 290, and the run's own time fell by 0.1 s. The first build takes about a minute more;
+# `dotnet harness/bin/publish/harness.dll` still runs it, on the runtime published beside it.
 build:
-	dotnet publish harness/Harness.csproj -c $(CONFIGURATION) -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o harness/bin/publish -nologo -v quiet
+	dotnet publish harness/Harness.csproj -c $(CONFIGURATION) -r linux-x64 --self-contained true -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o harness/bin/publish -nologo -v quiet
 
 run: build
 	$(HARNESS) setup

@@ -26,7 +26,13 @@ public static class KernelCommandLine
     // lpj= boot option"): about a second of every boot of 4 vCPUs (bench/RESULTS.md). x86's udelay
     // counts TSC cycles, not loops, so the value only feeds BogoMIPS; 8,000,000 is what the boot
     // CPU derives from a ~2 GHz TSC at HZ=250. A kernel_args "lpj=0" brings the calibration back.
-    static readonly string[] UnderTcg = ["tsc=unstable", "lpj=8000000"];
+    //
+    // cryptomgr.notests skips the crypto API's boot-time self-tests of every built-in algorithm:
+    // emulated, Debian's kernels spent 0.4 s of their start in them (initcall_debug on bookworm-6.1:
+    // crypto_algapi_init 414 ms, 39 ms without). They test the ciphers, nothing rseq touches, and a
+    // kernel with the tests configured out boots the same way. A kernel_args
+    // "cryptomgr.notests=0" brings them back.
+    static readonly string[] UnderTcg = ["tsc=unstable", "lpj=8000000", "cryptomgr.notests"];
 
     /// <param name="extraArguments">The matrix's <c>kernel_args</c>, after the harness's own words so
     /// that the kernel's last-one-wins parsing lets a user override them, before the guest's.</param>
