@@ -108,7 +108,7 @@ public sealed class BisectStep(RunSession session, StepSettings settings, RunFol
         }
         var treeHash = (await _git.RunAsync(["rev-parse", "HEAD^{tree}"], cancellationToken)).Trim();
         var fragment = File.Exists(settings.FragmentPath) ? await File.ReadAllBytesAsync(settings.FragmentPath, cancellationToken) : [];
-        return new StepCacheKey(treeHash, fragment, [], await CompilerVersion.FirstLineAsync(cancellationToken), settings.Scenarios,
+        return new StepCacheKey(treeHash, fragment, [], await CompilerVersion.FirstLineAsync(session.Settings.CacheRoot, cancellationToken), settings.Scenarios,
             HarnessVersion.Current, settings.Repeats, settings.Cpus, EntryFor(settings, "key").Machine.Guest.CapSeconds);
     }
 

@@ -23,7 +23,7 @@ public sealed class InPlaceBuilder(string cacheRoot, int jobs, Action<string> pr
             throw new KernelBuildException($"config fragment {fragmentPath} does not exist");
         var fragment = await File.ReadAllBytesAsync(fragmentPath, cancellationToken);
         return new InPlaceLayout(Path.GetFullPath(cacheRoot), Path.GetFullPath(treePath), fragment,
-            await CompilerVersion.FirstLineAsync(cancellationToken));
+            await CompilerVersion.FirstLineAsync(cacheRoot, cancellationToken));
     }
 
     /// <exception cref="KernelBuildException">The commit does not configure or build; make's last error line says why.</exception>

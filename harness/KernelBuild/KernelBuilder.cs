@@ -24,7 +24,7 @@ public sealed class KernelBuilder(string cacheRoot, int jobs, Action<string> pro
         foreach (var patchPath in request.PatchPaths.Select(Path.GetFullPath))
             patches.Add(new(patchPath, await ReadAsync(patchPath, "patch", cancellationToken)));
         var inputs = new BuildInputs(request.SourceIdentity, fragmentBytes, patches.Select(p => p.Bytes).ToList(),
-            await CompilerVersion.FirstLineAsync(cancellationToken));
+            await CompilerVersion.FirstLineAsync(cacheRoot, cancellationToken));
         var layout = new BuildLayout(Path.GetFullPath(cacheRoot), inputs);
 
         if (await IsCompleteAsync(layout, request, cancellationToken))

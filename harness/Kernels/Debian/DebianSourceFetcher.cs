@@ -14,15 +14,20 @@ public sealed class DebianSourceFetcher(string cacheRoot, SuiteApt suites, Actio
     private const string TarballName = "linux-source.tar.xz";
 
     /// <summary>The version the suite has today, as the build identity <c>package=version</c>.</summary>
-    public async Task<string> ResolveIdentityAsync(DebianSourceTree tree, CancellationToken ct)
-    {
-        var record = await WithAptAsync(tree, async apt =>
-            await apt.ShowAsync($"{tree.Package}/{tree.Suite}", ct)
-                ?? throw new KernelAcquisitionException($"source package '{tree.Package}' not found in {tree.Suite}"), ct);
-        if (!KernelPackageRules.IsSafeName(record.Version))
-            throw new KernelAcquisitionException($"{tree.Package} has an unusable version '{record.Version}'");
-        return $"{record.Package}={record.Version}";
-    }
+    public Task<string> ResolveIdentityAsync(DebianSourceTree tree, CancellationToken ct) =>
+        WithAptAsync(tree, async suite =>
+        {
+            // Kept beside the suite's lists, as a kernel image's resolution is (ResolutionMemo).
+            if (await ResolutionMemo.TryReadSourceAsync(suite.State, tree, ct) is { } remembered)
+                return remembered;
+            var record = await suite.Apt.ShowAsync($"{tree.Package}/{tree.Suite}", ct)
+                ?? throw new KernelAcquisitionException($"source package '{tree.Package}' not found in {tree.Suite}");
+            if (!KernelPackageRules.IsSafeName(record.Version))
+                throw new KernelAcquisitionException($"{tree.Package} has an unusable version '{record.Version}'");
+            var identity = $"{record.Package}={record.Version}";
+            await ResolutionMemo.WriteSourceAsync(suite.State, tree, identity, ct);
+            return identity;
+        }, ct);
 
     /// <summary>The tarball of <paramref name="identity"/> (from <see cref="ResolveIdentityAsync"/>), downloaded once.</summary>
     public async Task<string> GetTarballAsync(DebianSourceTree tree, string identity, CancellationToken ct)
@@ -33,7 +38,7 @@ public sealed class DebianSourceFetcher(string cacheRoot, SuiteApt suites, Actio
         if (File.Exists(tarball))
             return tarball;
 
-        await WithAptAsync(tree, async apt =>
+        await WithAptAsync(tree, async suite =>
         {
             // Another run may have fetched it while this one waited for the suite; replacing its
             // copy now could pull the tarball from under its tar.
@@ -44,7 +49,7 @@ public sealed class DebianSourceFetcher(string cacheRoot, SuiteApt suites, Actio
             try
             {
                 log($"{tree.Describe()}: fetching {identity} …");
-                await apt.DownloadAsync(tree.Package, version, staging, ct);
+                await suite.Apt.DownloadAsync(tree.Package, version, staging, ct);
                 var deb = Directory.GetFiles(staging, "*.deb").SingleOrDefault()
                     ?? throw new KernelAcquisitionException($"apt-get download of {identity} left no .deb");
                 var member = await DebExtractor.ExtractFirstAsync(deb, IsSourceTarball, Path.Combine(staging, TarballName), ct)
@@ -75,7 +80,7 @@ public sealed class DebianSourceFetcher(string cacheRoot, SuiteApt suites, Actio
             && file.EndsWith(".tar.xz", StringComparison.Ordinal);
     }
 
-    private async Task<T> WithAptAsync<T>(DebianSourceTree tree, Func<AptClient, Task<T>> use, CancellationToken ct)
+    private async Task<T> WithAptAsync<T>(DebianSourceTree tree, Func<SuiteApt.Session, Task<T>> use, CancellationToken ct)
     {
         if (!KernelPackageRules.IsSafeName(tree.Suite) || !KernelPackageRules.IsSafeName(tree.Package))
             throw new KernelAcquisitionException($"'{tree.Suite}/{tree.Package}' is not a valid Debian suite and package name");
@@ -83,7 +88,7 @@ public sealed class DebianSourceFetcher(string cacheRoot, SuiteApt suites, Actio
         {
             if (!suite.ListsAreFresh)
                 await UpdateAsync(suite, tree, ct);
-            return await use(suite.Apt);
+            return await use(suite);
         }, ct);
     }
 

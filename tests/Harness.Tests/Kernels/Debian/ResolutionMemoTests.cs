@@ -66,4 +66,35 @@ public class ResolutionMemoTests
         folder.Write("resolved/linux-image-amd64.json", "{ not json");
         Assert.That(await ResolutionMemo.TryReadAsync(state, Source, CancellationToken.None), Is.Null);
     }
+
+    static readonly DebianSourceTree SourceTree = new("linux-source-6.17", "sid");
+
+    [Test]
+    public async Task A_source_package_memo_gives_back_its_build_identity_until_the_lists_are_updated()
+    {
+        var (folder, state) = await PreparedStateAsync();
+        using var _ = folder;
+        await ResolutionMemo.WriteSourceAsync(state, SourceTree, "linux-source-6.17=6.17.1-1", CancellationToken.None);
+
+        var before = await ResolutionMemo.TryReadSourceAsync(state, SourceTree, CancellationToken.None);
+        await state.MarkListsUpdatedAsync(DateTimeOffset.UtcNow, CancellationToken.None);
+        var after = await ResolutionMemo.TryReadSourceAsync(state, SourceTree, CancellationToken.None);
+
+        Assert.That((before, after), Is.EqualTo(("linux-source-6.17=6.17.1-1", (string?)null)));
+    }
+
+    [Test]
+    public async Task A_memo_of_the_other_kind_under_the_same_name_is_a_miss_both_ways()
+    {
+        var (folder, state) = await PreparedStateAsync();
+        using var _ = folder;
+        var sameName = SourceTree with { Package = Source.Package };
+
+        await ResolutionMemo.WriteAsync(state, Source, Resolved, CancellationToken.None);
+        var sourceFromKernelMemo = await ResolutionMemo.TryReadSourceAsync(state, sameName, CancellationToken.None);
+        await ResolutionMemo.WriteSourceAsync(state, sameName, "linux-image-amd64=1", CancellationToken.None);
+        var kernelFromSourceMemo = await ResolutionMemo.TryReadAsync(state, Source, CancellationToken.None);
+
+        Assert.That((sourceFromKernelMemo, kernelFromSourceMemo), Is.EqualTo(((string?)null, (ResolvedDebianKernel?)null)));
+    }
 }
