@@ -27,10 +27,14 @@ public static class ResolutionMemo
         TryWriteAsync(state, source.Package, new Memo(state.ListsFingerprint(), kernel), ResolutionMemoJson.Default.Memo, ct);
 
     /// <summary>The build identity (<c>package=version</c>) a source package last resolved to in this suite.</summary>
+    /// <remarks>Checked as apt's answer was (the version names cache folders), so a stray edit is a miss, never a path.</remarks>
     public static async Task<string?> TryReadSourceAsync(PrivateAptState state, DebianSourceTree tree, CancellationToken ct) =>
-        await TryReadAsync(state, tree.Package, ResolutionMemoJson.Default.SourceMemo, ct) is { Identity: { Length: > 0 } identity } memo && memo.Suite == tree.Suite
-            ? identity
-            : null;
+        await TryReadAsync(state, tree.Package, ResolutionMemoJson.Default.SourceMemo, ct) is { Identity: { } identity } memo
+            && memo.Suite == tree.Suite
+            && identity.StartsWith(tree.Package + "=", StringComparison.Ordinal)
+            && KernelPackageRules.IsSafeName(identity[(tree.Package.Length + 1)..])
+                ? identity
+                : null;
 
     public static Task WriteSourceAsync(PrivateAptState state, DebianSourceTree tree, string identity, CancellationToken ct) =>
         TryWriteAsync(state, tree.Package, new SourceMemo(state.ListsFingerprint(), tree.Suite, identity), ResolutionMemoJson.Default.SourceMemo, ct);

@@ -97,4 +97,18 @@ public class ResolutionMemoTests
 
         Assert.That((sourceFromKernelMemo, kernelFromSourceMemo), Is.EqualTo(((string?)null, (ResolvedDebianKernel?)null)));
     }
+
+    [Test]
+    public async Task A_source_memo_naming_another_package_or_an_unusable_version_is_a_miss()
+    {
+        var (folder, state) = await PreparedStateAsync();
+        using var _ = folder;
+
+        await ResolutionMemo.WriteSourceAsync(state, SourceTree, "linux-source-6.18=6.18.1-1", CancellationToken.None);
+        var otherPackage = await ResolutionMemo.TryReadSourceAsync(state, SourceTree, CancellationToken.None);
+        await ResolutionMemo.WriteSourceAsync(state, SourceTree, "linux-source-6.17=../../elsewhere", CancellationToken.None);
+        var unusableVersion = await ResolutionMemo.TryReadSourceAsync(state, SourceTree, CancellationToken.None);
+
+        Assert.That((otherPackage, unusableVersion), Is.EqualTo(((string?)null, (string?)null)));
+    }
 }
